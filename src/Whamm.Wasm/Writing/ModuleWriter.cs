@@ -1,0 +1,105 @@
+using Whamm.Wasm.Binary;
+using Whamm.Wasm.Model;
+
+namespace Whamm.Wasm.Writing;
+
+/// <summary>
+/// Encodes a <see cref="Module"/>. A section whose entries have not changed since the module was read
+/// is copied byte for byte, so an unmodified module comes back identical; changed sections are encoded
+/// canonically (shortest LEBs), with unchanged function bodies still copied as bytes. Custom sections
+/// go back after the known section they followed.
+/// </summary>
+public static partial class ModuleWriter
+{
+    private static readonly byte[] Header = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00];
+
+    /// <summary>Encodes the module.</summary>
+    /// <param name="module">The module.</param>
+    /// <param name="reencodeAll">Encode every section from the model even when unchanged (tests the encoder).</param>
+    public static byte[] Write(Module module, bool reencodeAll = false)
+    {
+        var original = reencodeAll ? null : module.Original;
+        var w = new WasmWriter(original?.File.Length + 64 ?? 4096);
+        w.WriteBytes(Header);
+        WriteCustoms(w, module, SectionId.Custom, original);
+        var content = new WasmWriter();
+        foreach (var id in Sections.CanonicalOrder)
+        {
+            if (original is not null && IsUnchanged(module, original, id, out var raw))
+            {
+                w.WriteBytes(raw.Span);
+            }
+            else
+            {
+                content.Clear();
+                if (EncodeSection(module, id, content)) w.WriteSized((byte)id, content);
+            }
+            WriteCustoms(w, module, id, original);
+        }
+        return w.ToArray();
+    }
+
+    /// <summary>Encodes the module to a file.</summary>
+    public static void WriteFile(Module module, string path) => File.WriteAllBytes(path, Write(module));
+
+    private static bool IsUnchanged(Module module, OriginalSections original, SectionId id, out ReadOnlyMemory<byte> raw)
+    {
+        if (!original.Raw.TryGetValue(id, out raw)) return false;
+        return id switch
+        {
+            SectionId.Start => module.Start == original.Start,
+            SectionId.DataCount => module.HasDataCount && original.Versions[id] == module.Data.Version,
+            _ => original.Versions[id] == VersionOf(module, id),
+        };
+    }
+
+    private static int VersionOf(Module module, SectionId id) => id switch
+    {
+        SectionId.Type => module.RecGroups.Version,
+        SectionId.Import => module.Imports.Version,
+        SectionId.Function or SectionId.Code => module.Functions.Version,
+        SectionId.Table => module.Tables.Version,
+        SectionId.Memory => module.Memories.Version,
+        SectionId.Tag => module.Tags.Version,
+        SectionId.Global => module.Globals.Version,
+        SectionId.Export => module.Exports.Version,
+        SectionId.Element => module.Elements.Version,
+        SectionId.Data => module.Data.Version,
+        _ => throw new ArgumentOutOfRangeException(nameof(id)),
+    };
+
+    private static void WriteCustoms(WasmWriter w, Module module, SectionId after, OriginalSections? original)
+    {
+        var namesChanged = original is null || !ReferenceEquals(module.Names, original.Names);
+        var namesWritten = false;
+        foreach (var custom in module.CustomSections)
+        {
+            if (custom.After != after) continue;
+            if (custom.Name == "name" && module.Names is { } names && namesChanged)
+            {
+                if (namesWritten) continue;
+                namesWritten = true;
+                WriteCustom(w, "name", NameSectionWriter.Encode(names));
+            }
+            else if (!custom.Raw.IsEmpty && original is not null)
+            {
+                w.WriteBytes(custom.Raw.Span);
+            }
+            else
+            {
+                WriteCustom(w, custom.Name, custom.Content.Span);
+            }
+        }
+        // A name section that did not exist when read goes at the end, where tools expect it.
+        if (after == SectionId.Data && module.Names is { } added && !module.CustomSections.Any(c => c.Name == "name"))
+            WriteCustom(w, "name", NameSectionWriter.Encode(added));
+    }
+
+    private static void WriteCustom(WasmWriter w, string name, ReadOnlySpan<byte> content)
+    {
+        var payload = new WasmWriter(content.Length + name.Length + 8);
+        payload.WriteName(name);
+        payload.WriteBytes(content);
+        w.WriteSized(0, payload);
+    }
+}
