@@ -1,1 +1,8 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Whamm.Cli;
+using Whamm.Cli.Commands;
+
+var root = new RootCommand("Whamm for .NET: performant, sandboxed instrumentation of WebAssembly.");
+root.Options.Add(CliOptions.Verbose);
+root.Subcommands.Add(ValidateCommand.Create());
+return CliRunner.Run(root, args);

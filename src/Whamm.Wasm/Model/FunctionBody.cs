@@ -59,6 +59,9 @@ public sealed class FunctionBody
         return new InstructionReader(r);
     }
 
+    /// <summary>The file offset of an instruction of this body.</summary>
+    public long FileOffsetOf(in Instruction instruction) => FileOffset + instruction.Offset;
+
     /// <summary>Every instruction, decoded (allocates; use <see cref="Instructions"/> on hot paths).</summary>
     public List<Instruction> Decode()
     {
