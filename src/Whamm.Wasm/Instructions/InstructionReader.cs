@@ -35,7 +35,7 @@ public struct InstructionReader
         MemArg memArg = default;
         BlockType blockType = default;
         Array? vector = null;
-        foreach (var kind in opcode.Immediates)
+        foreach (var kind in opcode.ImmediateKinds)
         {
             switch (kind)
             {

@@ -23,7 +23,7 @@ public static class InstructionWriter
     {
         WriteOpcode(w, ins.Opcode);
         var slot = 0;
-        foreach (var kind in ins.Opcode.Immediates)
+        foreach (var kind in ins.Opcode.ImmediateKinds)
         {
             switch (kind)
             {

@@ -20,7 +20,7 @@ public sealed class OpcodeInfo
         Code = Prefix == 0 ? (uint)row.Code : (uint)(row.Code & 0xFFFF);
         Name = row.Name;
         Category = row.Category;
-        Immediates = row.Immediates;
+        ImmediateKinds = row.Immediates;
         MemorySize = row.Size;
         Feature = row.Feature;
         if (row.Signature is { } sig)
@@ -43,7 +43,9 @@ public sealed class OpcodeInfo
     /// <summary>Whamm category.</summary>
     public OpCategory Category { get; }
     /// <summary>Immediates in encoding order.</summary>
-    public IReadOnlyList<ImmKind> Immediates { get; }
+    public IReadOnlyList<ImmKind> Immediates => ImmediateKinds;
+    /// <summary>The same as an array, for the decoding and encoding loops (no interface dispatch).</summary>
+    internal ImmKind[] ImmediateKinds { get; }
     /// <summary>Bytes a memory instruction accesses; 0 for others.</summary>
     public int MemorySize { get; }
     /// <summary>The proposal that introduced it (<see cref="Feature.None"/> for MVP).</summary>
@@ -56,8 +58,11 @@ public sealed class OpcodeInfo
     public bool HasFixedSignature => Params is not null;
     /// <summary>Natural alignment exponent (log2 of <see cref="MemorySize"/>).</summary>
     public int NaturalAlignment => MemorySize == 0 ? 0 : System.Numerics.BitOperations.Log2((uint)MemorySize);
-    /// <summary>Whamm's <c>bytecode</c> value: the byte, or <c>prefix &lt;&lt; 8 | sub</c> (e.g. 0xFC08).</summary>
-    public uint Bytecode => Prefix == 0 ? Code : (uint)Prefix << 8 | Code;
+    /// <summary>
+    /// Whamm's <c>bytecode</c> value: the byte, or <c>prefix &lt;&lt; 8 | sub</c> (e.g. 0xFC08); sub-opcodes
+    /// above 0xFF (relaxed SIMD) take <c>prefix &lt;&lt; 16 | sub</c> (0xFD0100) so every row stays distinct.
+    /// </summary>
+    public uint Bytecode => Prefix == 0 ? Code : (uint)Prefix << (Code > 0xFF ? 16 : 8) | Code;
     /// <summary>Whether the instruction has any immediate of the given kind.</summary>
     public bool Has(ImmKind kind) => Immediates.Contains(kind);
 

@@ -1,0 +1,4 @@
+;; expect: invalid
+;; message: unknown function 5
+;; at: call
+(module (func call 5))

@@ -1,0 +1,5 @@
+;; expect: invalid
+;; features: Wasmtime - Exceptions
+;; message: exceptions proposal not enabled
+;; oracle: no-offset
+(module (tag))

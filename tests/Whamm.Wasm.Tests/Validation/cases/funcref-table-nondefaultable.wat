@@ -1,0 +1,3 @@
+;; expect: invalid
+;; message: type mismatch: non-defaultable element type
+(module (type $ft (func)) (table 1 (ref $ft)))

@@ -1,0 +1,15 @@
+;; expect: valid
+(module
+  (memory $a 1)
+  (memory $b 2)
+  (memory $c i64 1)
+  (data (memory $b) (i32.const 0) "x")
+  (data (memory $c) (i64.const 0) "y")
+  (func (result i32)
+    (i32.store $b (i32.const 0) (i32.load $a (i32.const 4)))
+    (memory.copy $a $b (i32.const 0) (i32.const 0) (i32.const 1))
+    (memory.copy $c $a (i64.const 0) (i32.const 0) (i32.const 1))
+    (memory.copy $a $c (i32.const 0) (i64.const 0) (i32.const 1))
+    (memory.fill $b (i32.const 0) (i32.const 1) (i32.const 1))
+    (drop (memory.grow $c (i64.const 1)))
+    (memory.size $b)))

@@ -1,0 +1,2 @@
+;; expect: valid
+(module (func $f (export "f") ref.func $f drop))
