@@ -90,7 +90,7 @@ public sealed partial class FunctionValidator
             case Op.ArrayNewElem:
             {
                 var e = ArrayTypeAt((uint)ins.Imm0);
-                CheckArrayElem(e, (uint)ins.Imm1, "array.new_elem", "create arrays");
+                CheckArrayElem(e, (uint)ins.Imm1, ins.Opcode.Name, "create arrays");
                 Pop(ValType.I32);
                 Pop(ValType.I32);
                 Push(ConcreteRef((uint)ins.Imm0, false));
@@ -164,7 +164,7 @@ public sealed partial class FunctionValidator
             case Op.ArrayInitElem:
             {
                 var e = MutableArrayTypeAt((uint)ins.Imm0);
-                CheckArrayElem(e, (uint)ins.Imm1, "array.init_elem", "create arrays");
+                CheckArrayElem(e, (uint)ins.Imm1, ins.Opcode.Name, "create arrays");
                 Pop(ValType.I32);
                 Pop(ValType.I32);
                 Pop(ValType.I32);

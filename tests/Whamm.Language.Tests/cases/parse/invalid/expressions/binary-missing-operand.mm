@@ -1,0 +1,5 @@
+wasm:begin {
+    var x: i32 = 1 + ;
+    var y: i32 = * 2;
+    var z: bool = x == ;
+}

@@ -1,0 +1,5 @@
+wasm:begin {
+    var x: i32;
+    var y: i32;
+    x = y = 2;
+}

@@ -1,0 +1,4 @@
+wasm:begin {
+    if () {
+    }
+}

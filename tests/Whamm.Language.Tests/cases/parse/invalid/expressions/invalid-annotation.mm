@@ -1,0 +1,5 @@
+use lib;
+wasm:begin {
+    @blah lib.f();
+    @Static lib.f();
+}

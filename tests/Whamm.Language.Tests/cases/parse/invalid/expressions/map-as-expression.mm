@@ -1,0 +1,3 @@
+wasm:begin {
+    var x: i32 = map;
+}

@@ -1,0 +1,4 @@
+wasm:begin {
+    var x: i32;
+    x = x > 0 ? 1;
+}

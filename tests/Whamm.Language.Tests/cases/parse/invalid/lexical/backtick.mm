@@ -1,0 +1,3 @@
+wasm:begin {
+    var x: str = `hello`;
+}

@@ -1,0 +1,4 @@
+wasm:begin {
+    var s: str = "\x4";
+    var t: str = "\xZZ";
+}

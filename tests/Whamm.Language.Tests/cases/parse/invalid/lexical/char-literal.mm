@@ -1,0 +1,3 @@
+wasm:begin {
+    var c: u8 = 'a';
+}

@@ -1,0 +1,3 @@
+wasm:begin {
+    var x: u32 = 0x_;
+}

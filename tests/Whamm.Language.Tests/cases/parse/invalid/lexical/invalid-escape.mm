@@ -1,0 +1,3 @@
+wasm:begin {
+    var s: str = "bad \q escape and \a bell";
+}

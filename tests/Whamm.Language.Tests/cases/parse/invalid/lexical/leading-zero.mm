@@ -1,0 +1,3 @@
+wasm:begin {
+    var a: i32 = 007;
+}

@@ -1,0 +1,4 @@
+use lib;
+wasm:begin {
+    @ static lib.f();
+}

@@ -1,0 +1,3 @@
+wasm:begin {
+    var x: f64 = 1.2.3;
+}

@@ -1,0 +1,3 @@
+wasm:opcode:call:before {
+    var x: i32 = 1 # 2;
+}

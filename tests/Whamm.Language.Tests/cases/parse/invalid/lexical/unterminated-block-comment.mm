@@ -1,0 +1,4 @@
+wasm:begin {
+}
+/* this comment
+   never ends

@@ -1,0 +1,2 @@
+wasm:begin { }
+/* outer /* inner */ still open

@@ -1,0 +1,5 @@
+wasm:opcode:call:before {
+    var x: i32 = 1;
+}
+}
+wasm:begin { }

@@ -1,0 +1,5 @@
+wasm:begin {
+    fn helper() -> i32 {
+        return 1;
+    }
+}

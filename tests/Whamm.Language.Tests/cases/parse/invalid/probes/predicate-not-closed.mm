@@ -1,0 +1,3 @@
+wasm:opcode:call:before / fid == 1 {
+    var x: i32;
+}

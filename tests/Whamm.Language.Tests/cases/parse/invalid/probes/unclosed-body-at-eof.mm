@@ -1,0 +1,2 @@
+wasm:opcode:call:before {
+    var x: i32 = 1;

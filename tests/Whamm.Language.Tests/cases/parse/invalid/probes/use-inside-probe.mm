@@ -1,0 +1,3 @@
+wasm:begin {
+    use lib;
+}

@@ -1,0 +1,2 @@
+wasm:opcode:call||br:before { }
+wasm:opcode:call|:before { }

@@ -1,0 +1,1 @@
+wasm:opcode:i32.[ls*:before { }

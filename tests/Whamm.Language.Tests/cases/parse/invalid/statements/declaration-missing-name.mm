@@ -1,0 +1,3 @@
+wasm:begin {
+    var : i32 = 1;
+}

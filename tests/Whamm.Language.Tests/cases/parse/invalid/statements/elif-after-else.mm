@@ -1,0 +1,7 @@
+wasm:begin {
+    var a: bool;
+    if (a) {
+    } else {
+    } elif (a) {
+    }
+}

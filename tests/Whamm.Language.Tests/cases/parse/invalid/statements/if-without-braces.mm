@@ -1,0 +1,4 @@
+wasm:begin {
+    var x: i32;
+    if (x == 1) x = 2;
+}

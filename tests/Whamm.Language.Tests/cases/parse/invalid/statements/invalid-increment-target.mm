@@ -1,0 +1,5 @@
+use lib;
+wasm:begin {
+    lib.f()++;
+    (1 + 2)--;
+}

@@ -1,0 +1,3 @@
+wasm:opcode:call:before {
+    report count: u32;
+}

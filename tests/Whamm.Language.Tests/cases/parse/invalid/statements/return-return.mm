@@ -1,0 +1,4 @@
+fn f() -> i32 {
+    return return;
+}
+wasm:begin { }

@@ -1,0 +1,6 @@
+wasm:begin {
+    var i: i32;
+    while (i < 10) {
+        i++;
+    }
+}

@@ -1,0 +1,4 @@
+fn f() -> {
+    return;
+}
+wasm:begin { }

@@ -1,0 +1,3 @@
+fn (a: i32) {
+}
+wasm:begin { }

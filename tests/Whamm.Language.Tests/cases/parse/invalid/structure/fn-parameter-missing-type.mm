@@ -1,0 +1,4 @@
+fn f(a, b: i32) -> i32 {
+    return b;
+}
+wasm:begin { }

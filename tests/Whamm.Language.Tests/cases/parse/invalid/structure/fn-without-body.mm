@@ -1,0 +1,2 @@
+fn f() -> i32;
+wasm:begin { }

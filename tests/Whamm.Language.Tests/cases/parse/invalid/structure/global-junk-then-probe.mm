@@ -1,0 +1,3 @@
+var x: i32 = 1 2 3;
+x = = 4;
+wasm:begin { }

@@ -1,0 +1,4 @@
+{
+    var x: i32;
+}
+wasm:begin { }

@@ -1,0 +1,3 @@
+use first;
+wasm:begin { }
+use second;

@@ -1,0 +1,2 @@
+use lib
+wasm:begin { }

@@ -1,0 +1,2 @@
+var t: (i32,);
+wasm:begin { }

@@ -1,0 +1,2 @@
+var a: (i32, i64;
+wasm:begin { }

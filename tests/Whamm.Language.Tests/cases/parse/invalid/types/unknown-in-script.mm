@@ -1,0 +1,2 @@
+var a: unknown;
+wasm:begin { }

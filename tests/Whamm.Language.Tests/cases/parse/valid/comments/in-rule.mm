@@ -1,0 +1,3 @@
+wasm /* provider */ : opcode : /* event */ call // mode next line
+    : before {
+}

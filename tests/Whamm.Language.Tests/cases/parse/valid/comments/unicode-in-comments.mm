@@ -1,0 +1,3 @@
+// Überwachung — モニター — 监视器 🎯
+/* ✓ nested /* ✗ */ ✓ */
+wasm:begin { }

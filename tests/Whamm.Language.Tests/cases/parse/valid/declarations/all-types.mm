@@ -1,0 +1,14 @@
+var a: u8;
+var b: i8;
+var c: u16;
+var d: i16;
+var e: u32;
+var f: i32;
+var g: f32;
+var h: u64;
+var i: i64;
+var j: f64;
+var k: bool;
+var l: str;
+var m: funcref;
+wasm:begin { }

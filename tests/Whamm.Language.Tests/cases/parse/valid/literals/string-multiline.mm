@@ -1,0 +1,4 @@
+wasm:begin {
+    var s: str = "first line
+second line";
+}

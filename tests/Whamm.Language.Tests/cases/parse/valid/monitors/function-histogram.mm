@@ -1,0 +1,6 @@
+// Calls per function name.
+var calls: map<str, i32>;
+
+wasm:func:entry / fname != "" / {
+    calls[fname]++;
+}

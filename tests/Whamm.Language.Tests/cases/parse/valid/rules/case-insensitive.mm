@@ -1,0 +1,2 @@
+WASM:OpCode:CALL:Before { }
+Wasm:FUNC:Entry { }

@@ -1,0 +1,3 @@
+wasm:opcode:memory.atomic.notify:before { }
+wasm:opcode:i64.atomic.rmw8.add_u:before { }
+wasm:opcode:*+*:before { }

@@ -1,0 +1,2 @@
+wasm:opcode:[!fi]*.load:before { }
+wasm:opcode:[!]]*:before { }

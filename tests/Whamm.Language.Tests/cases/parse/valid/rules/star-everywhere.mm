@@ -1,0 +1,3 @@
+*:*:*:* { }
+wasm:*:*:before { }
+wasm:opcode:*:* { }

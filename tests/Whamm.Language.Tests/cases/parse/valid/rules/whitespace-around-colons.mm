@@ -1,0 +1,4 @@
+wasm : opcode : call : before { }
+wasm
+    :func
+    :entry { }

@@ -1,0 +1,3 @@
+wasm:opcode:call:alt {
+    // intentionally empty: deletes the instruction
+}

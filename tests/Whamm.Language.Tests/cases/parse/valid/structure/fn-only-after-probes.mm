@@ -1,0 +1,5 @@
+wasm:begin {
+    helper();
+}
+fn helper() {
+}

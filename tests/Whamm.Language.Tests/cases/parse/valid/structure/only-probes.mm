@@ -1,0 +1,3 @@
+wasm:opcode:nop:before { }
+wasm:opcode:nop:after { }
+wasm:opcode:nop:alt { }
