@@ -5,4 +5,6 @@ using Whamm.Cli.Commands;
 var root = new RootCommand("Whamm for .NET: performant, sandboxed instrumentation of WebAssembly.");
 root.Options.Add(CliOptions.Verbose);
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(PrintCommand.Create());
+root.Subcommands.Add(AssembleCommand.Create());
 return CliRunner.Run(root, args);

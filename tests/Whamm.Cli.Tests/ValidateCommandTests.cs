@@ -44,6 +44,22 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void TextModulesAreValidatedToo()
+    {
+        var good = WhammProcess.TempFile("good.wat", "(module (func (export \"f\") (result i32) i32.const 1))"u8.ToArray());
+        var invalid = WhammProcess.TempFile("invalid.wat", "(module (func (result i32) i64.const 1))"u8.ToArray());
+        var broken = WhammProcess.TempFile("broken.wat", "(module\n  (func i32.frob))"u8.ToArray());
+        var result = WhammProcess.Run("validate", good, invalid, broken);
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stdout.Trim().Split('\n');
+        Assert.Equal($"{good}: ok", lines[0]);
+        Assert.StartsWith($"{invalid}: error at offset 0x", lines[1]);
+        Assert.Contains("type mismatch", lines[1]);
+        Assert.StartsWith($"{broken}:2:9: error: unknown operator", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
     public void MissingFileIsAUserErrorWithoutStackTrace()
     {
         var result = WhammProcess.Run("validate", "/nonexistent/x.wasm");

@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Whamm.Runtime;
 using Whamm.Wasm.Binary;
-using Whamm.Wasm.Reading;
 using Whamm.Wasm.Validation;
 
 namespace Whamm.Cli.Commands;
 
-/// <summary><c>whamm validate FILE…</c>: reads and validates each module, one line per file.</summary>
+/// <summary>
+/// <c>whamm validate FILE…</c>: reads and validates each module, binary or text (decided by content),
+/// one line per file. Text that does not parse is reported as <c>FILE:LINE:COL: error: …</c>.
+/// </summary>
 public static class ValidateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -13,7 +16,7 @@ public static class ValidateCommand
     {
         var files = new Argument<FileInfo[]>("files")
         {
-            Description = "WebAssembly binaries to check",
+            Description = "WebAssembly modules to check (.wasm or .wat)",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("validate", "Check that modules are well-formed and valid; exit 0 when all are, 1 otherwise") { files };
@@ -24,34 +27,30 @@ public static class ValidateCommand
             {
                 var verdict = Check(file);
                 allValid &= verdict is null;
-                Console.WriteLine($"{file}: {verdict ?? "ok"}");
+                Console.WriteLine(verdict ?? $"{file}: ok");
             }
             return allValid ? ExitCodes.Ok : ExitCodes.UserError;
         });
         return command;
     }
 
-    /// <summary>Null when the file is a valid module, else the reason it is not.</summary>
+    /// <summary>Null when the file is a valid module, else the line to print.</summary>
     private static string? Check(FileInfo file)
     {
-        byte[] bytes;
-        try
+        var path = file.ToString();
+        if (ModuleInput.Load(path, out var error) is not { } loaded)
         {
-            bytes = File.ReadAllBytes(file.FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"error: cannot read file: {e.Message}";
+            // A text error's first line is FILE:LINE:COL: error: …; the source excerpt is for print/assemble.
+            return error!.Split('\n', 2)[0];
         }
         try
         {
-            ModuleValidator.Validate(ModuleReader.Read(bytes));
+            ModuleValidator.Validate(loaded.Module);
             return null;
         }
         catch (WasmException e)
         {
-            var where = e.Section is null ? "" : $" ({e.Section} section)";
-            return $"error at offset 0x{e.Offset:x}: {e.Reason}{where}";
+            return ModuleInput.BinaryError(path, e, loaded.Format == ModuleFormat.Text);
         }
     }
 }
