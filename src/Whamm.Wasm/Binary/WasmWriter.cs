@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Whamm.Wasm.Types;
 
@@ -7,6 +8,8 @@ namespace Whamm.Wasm.Binary;
 /// <summary>
 /// A growable byte buffer with the binary format's primitive encoders; the mirror of
 /// <see cref="WasmReader"/>. Integers are written in their shortest (canonical) LEB128 form.
+/// The byte-level writers are compiled fully optimised from the first call: a rewrite runs once per
+/// process over millions of instructions, too briefly for tiered JIT to reach them.
 /// </summary>
 public sealed class WasmWriter
 {
@@ -29,28 +32,41 @@ public sealed class WasmWriter
 
     private Span<byte> Grow(int count)
     {
-        if (Length + count > _buffer.Length)
-        {
-            var size = Math.Max(_buffer.Length * 2, Length + count);
-            Array.Resize(ref _buffer, size);
-        }
+        if (count > _buffer.Length - Length) Resize(count);
         var span = _buffer.AsSpan(Length, count);
         Length += count;
         return span;
     }
 
+    private void Resize(int count) => Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + count));
+
     /// <summary>One byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public void WriteByte(byte value)
     {
-        if (Length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        if (Length == _buffer.Length) Resize(1);
         _buffer[Length++] = value;
     }
 
     /// <summary>Raw bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public void WriteBytes(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Grow(bytes.Length));
 
     /// <summary>Unsigned LEB128.</summary>
-    public void WriteU32(uint value) => WriteU64(value);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WriteU32(uint value)
+    {
+        if (_buffer.Length - Length < 5) Resize(5);
+        var buffer = _buffer;
+        var n = Length;
+        while (value >= 0x80)
+        {
+            buffer[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        buffer[n++] = (byte)value;
+        Length = n;
+    }
 
     /// <summary>Unsigned LEB128.</summary>
     public void WriteU64(ulong value)
@@ -68,6 +84,7 @@ public sealed class WasmWriter
     public void WriteS32(int value) => WriteS64(value);
 
     /// <summary>Signed LEB128.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteS64(long value)
     {
         while (true)

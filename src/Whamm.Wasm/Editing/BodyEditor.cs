@@ -121,12 +121,12 @@ public sealed class BodyEditor
     internal void Seal(string reason) => _sealedBecause = reason;
 
     /// <summary>The edited body; <see cref="Original"/> itself when there is nothing to change.</summary>
-    public FunctionBody Build() => Build(CodeRewriterIdentity, new CodeSink(Original.Bytes.Length + (_pool?.Length ?? 0) + 16));
+    public FunctionBody Build() => Build(CodeRewriterIdentity, new WasmWriter(Original.Bytes.Length + (_pool?.Length ?? 0) + 16));
 
     private static readonly CodeRewriter CodeRewriterIdentity = new(new IndexMap());
 
     /// <summary>Builds the body, remapping the original instructions through <paramref name="rewriter"/>.</summary>
-    internal FunctionBody Build(CodeRewriter rewriter, CodeSink w)
+    internal FunctionBody Build(CodeRewriter rewriter, WasmWriter w)
     {
         if (!HasChanges) return Reencoder.Body(Original, rewriter, w);
         w.Clear();
@@ -138,7 +138,7 @@ public sealed class BodyEditor
                 .Concat(_added.Select(t => new LocalDecl(1, t)));
             var header = new WasmWriter();
             Reencoder.WriteLocals(header, decls);
-            w.Write(header);
+            w.WriteBytes(header.WrittenSpan);
             headerChanged = true;
         }
         var edits = _edits.AsSpan(0, _editCount);

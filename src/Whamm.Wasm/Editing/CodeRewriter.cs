@@ -252,7 +252,7 @@ internal sealed class CodeRewriter
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Rewrite(ReadOnlySpan<byte> code, int codeStart, int copyFrom, bool changed, ReadOnlySpan<Edit> edits,
-        ReadOnlySpan<byte> pool, CodeSink w, long fileOffset, string section)
+        ReadOnlySpan<byte> pool, WasmWriter w, long fileOffset, string section)
     {
         var copied = copyFrom;
         var e = 0;
@@ -395,7 +395,7 @@ internal sealed class CodeRewriter
     private static ArgumentException NotABoundary(int offset) =>
         new($"offset {offset} is not the offset of an instruction in this body");
 
-    private static void Splice(CodeSink w, ReadOnlySpan<byte> pool, in Edit edit) => w.WriteBytes(pool.Slice(edit.Start, edit.Length));
+    private static void Splice(WasmWriter w, ReadOnlySpan<byte> pool, in Edit edit) => w.WriteBytes(pool.Slice(edit.Start, edit.Length));
 
     /// <summary>Moves past an instruction's immediates.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
@@ -492,7 +492,7 @@ internal sealed class CodeRewriter
     /// whether some index changes; otherwise it writes the immediates (unchanged ones as their original bytes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Immediates(OpDesc desc, ref BodyCursor c, CodeSink? w)
+    private bool Immediates(OpDesc desc, ref BodyCursor c, WasmWriter? w)
     {
         var changed = false;
         foreach (var kind in desc.Kinds)
@@ -608,7 +608,7 @@ internal sealed class CodeRewriter
         return changed;
     }
 
-    private bool TypeIndexS33(ref BodyCursor c, CodeSink? w, int at)
+    private bool TypeIndexS33(ref BodyCursor c, WasmWriter? w, int at)
     {
         var v = c.ReadS33();
         if (v < 0 || v > uint.MaxValue) throw c.ErrorAt(at, "invalid type index");
@@ -622,7 +622,7 @@ internal sealed class CodeRewriter
         return true;
     }
 
-    private bool MapHeapType(ref BodyCursor c, CodeSink? w)
+    private bool MapHeapType(ref BodyCursor c, WasmWriter? w)
     {
         var b = c.Peek();
         if (HeapType.IsAbstractCode(b))
@@ -634,7 +634,7 @@ internal sealed class CodeRewriter
         return TypeIndexS33(ref c, w, c.Pos);
     }
 
-    private bool MapValType(ref BodyCursor c, CodeSink? w)
+    private bool MapValType(ref BodyCursor c, WasmWriter? w)
     {
         var b = c.ReadByte();
         w?.WriteByte(b);

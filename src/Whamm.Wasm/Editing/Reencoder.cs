@@ -137,13 +137,13 @@ public sealed class Reencoder
         for (var i = 0; i < n; i++) total += functions[i].Body.Bytes.Length;
         if (total < ParallelThreshold || n < 32)
         {
-            var w = new CodeSink(4096);
+            var w = new WasmWriter(4096);
             for (var i = 0; i < n; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], w);
         }
         else
         {
             var chunk = Math.Max(8, n / (Environment.ProcessorCount * 16));
-            Parallel.ForEach(Partitioner.Create(0, n, chunk), () => new CodeSink(64 * 1024), (range, _, w) =>
+            Parallel.ForEach(Partitioner.Create(0, n, chunk), () => new WasmWriter(64 * 1024), (range, _, w) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], w);
                 return w;
@@ -157,7 +157,7 @@ public sealed class Reencoder
 
     /// <summary>The remapped function, or null when it does not change.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Function? Function(Function f, bool old, BodyEditor? editor, CodeSink w)
+    private Function? Function(Function f, bool old, BodyEditor? editor, WasmWriter w)
     {
         var rewriter = old ? _rewriter : Identity;
         var body = editor is null ? Body(f.Body, rewriter, w) : editor.Build(rewriter, w);
@@ -166,10 +166,10 @@ public sealed class Reencoder
     }
 
     /// <summary>The remapped body; the same object when nothing in it changes.</summary>
-    public FunctionBody Body(FunctionBody body) => Body(body, _rewriter, new CodeSink(body.Bytes.Length + 16));
+    public FunctionBody Body(FunctionBody body) => Body(body, _rewriter, new WasmWriter(body.Bytes.Length + 16));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static FunctionBody Body(FunctionBody body, CodeRewriter rewriter, CodeSink w)
+    internal static FunctionBody Body(FunctionBody body, CodeRewriter rewriter, WasmWriter w)
     {
         if (rewriter.IsIdentity) return body;
         w.Clear();
@@ -178,7 +178,7 @@ public sealed class Reencoder
         {
             var header = new WasmWriter();
             WriteLocals(header, body.Locals.Select(l => l with { Type = rewriter.Map(l.Type) }));
-            w.Write(header);
+            w.WriteBytes(header.WrittenSpan);
             headerChanged = true;
         }
         var span = body.Bytes.Span;
@@ -210,7 +210,7 @@ public sealed class Reencoder
     public ConstExpr ConstExpr(ConstExpr expr)
     {
         if (_rewriter.IsIdentity) return expr;
-        var w = new CodeSink(expr.Bytes.Length + 8);
+        var w = new WasmWriter(expr.Bytes.Length + 8);
         return _rewriter.Rewrite(expr.Bytes.Span, 0, 0, false, [], [], w, expr.FileOffset, "constant expression")
             ? new ConstExpr(w.ToArray())
             : expr;
