@@ -7,4 +7,6 @@ root.Options.Add(CliOptions.Verbose);
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(PrintCommand.Create());
 root.Subcommands.Add(AssembleCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(InfoCommand.Create());
 return CliRunner.Run(root, args);

@@ -1,9 +1,10 @@
+using Whamm.Language.Semantics;
 namespace Whamm.Language.Catalogue;
 
 /// <summary>A parameter of a <see cref="BoundFunction"/>.</summary>
 /// <param name="Name">The parameter name (for documentation).</param>
 /// <param name="Type">Its type.</param>
-public sealed record FunctionParameter(string Name, CatalogueType Type)
+public sealed record FunctionParameter(string Name, WhammType Type)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {Type}";
@@ -18,10 +19,10 @@ public sealed class BoundFunction
     /// <summary>Creates a function.</summary>
     /// <param name="name">The name called in scripts.</param>
     /// <param name="parameters">Parameters in order.</param>
-    /// <param name="result">The result type; <see cref="CatalogueType.Unit"/> when it returns nothing.</param>
+    /// <param name="result">The result type; <see cref="WhammType.Unit"/> when it returns nothing.</param>
     /// <param name="doc">Documentation for <c>whamm info</c>.</param>
     /// <param name="isStatic">True when every call is evaluated at compile time (folded).</param>
-    public BoundFunction(string name, IReadOnlyList<FunctionParameter> parameters, CatalogueType result, string doc, bool isStatic = false)
+    public BoundFunction(string name, IReadOnlyList<FunctionParameter> parameters, WhammType result, string doc, bool isStatic = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -40,8 +41,8 @@ public sealed class BoundFunction
     /// <summary>Parameters in order.</summary>
     public IReadOnlyList<FunctionParameter> Parameters { get; }
 
-    /// <summary>The result type (<see cref="CatalogueType.Unit"/> for none).</summary>
-    public CatalogueType Result { get; }
+    /// <summary>The result type (<see cref="WhammType.Unit"/> for none).</summary>
+    public WhammType Result { get; }
 
     /// <summary>True when calls are evaluated at compile time (e.g. <c>page_size</c>).</summary>
     public bool IsStatic { get; }

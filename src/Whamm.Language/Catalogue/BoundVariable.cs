@@ -1,3 +1,4 @@
+using Whamm.Language.Semantics;
 namespace Whamm.Language.Catalogue;
 
 /// <summary>When the value of a bound variable is known.</summary>
@@ -18,13 +19,13 @@ public sealed class BoundVariable
 {
     /// <summary>Creates a variable.</summary>
     /// <param name="name">The name, or the prefix of an indexed family.</param>
-    /// <param name="type">Its type (<see cref="CatalogueType.Unknown"/> when a probe must give it a type bound).</param>
+    /// <param name="type">Its type (<see cref="WhammType.Unknown"/> when a probe must give it a type bound).</param>
     /// <param name="lifetime">Static or dynamic.</param>
     /// <param name="doc">One or two sentences for <c>whamm info</c>.</param>
     /// <param name="derivedFrom">The Whamm expression it is computed from, if any (e.g. <c>addr + offset as u32</c>).</param>
     /// <param name="isIndexedFamily">True for <c>name[0:9]+</c> families.</param>
     /// <param name="engineOnly">True when only the engine (wei) target provides it.</param>
-    public BoundVariable(string name, CatalogueType type, VarLifetime lifetime, string doc,
+    public BoundVariable(string name, WhammType type, VarLifetime lifetime, string doc,
         string? derivedFrom = null, bool isIndexedFamily = false, bool engineOnly = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -49,7 +50,7 @@ public sealed class BoundVariable
     public string DisplayName => IsIndexedFamily ? Name + "[0:9]+" : Name;
 
     /// <summary>The type.</summary>
-    public CatalogueType Type { get; }
+    public WhammType Type { get; }
 
     /// <summary>Static (known per match site at compile time) or dynamic (a run-time value).</summary>
     public VarLifetime Lifetime { get; }
@@ -68,7 +69,7 @@ public sealed class BoundVariable
     public bool EngineOnly { get; }
 
     /// <summary>True when a probe must declare the type with a type bound before using it.</summary>
-    public bool NeedsTypeBound => Type.Kind == CatalogueTypeKind.Unknown;
+    public bool NeedsTypeBound => Type.Kind == WhammTypeKind.Unknown;
 
     /// <summary>The documentation shown by <c>whamm info</c>.</summary>
     public string Doc { get; }

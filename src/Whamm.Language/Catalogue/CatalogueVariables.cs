@@ -1,5 +1,6 @@
+using Whamm.Language.Semantics;
 using Whamm.Wasm.Opcodes;
-using static Whamm.Language.Catalogue.CatalogueType;
+using static Whamm.Language.Semantics.WhammType;
 
 namespace Whamm.Language.Catalogue;
 
@@ -9,10 +10,10 @@ namespace Whamm.Language.Catalogue;
 /// </summary>
 internal static class CatalogueVariables
 {
-    private static BoundVariable Static(string name, CatalogueType type, string doc, string? derivedFrom = null) =>
+    private static BoundVariable Static(string name, WhammType type, string doc, string? derivedFrom = null) =>
         new(name, type, VarLifetime.Static, doc, derivedFrom);
 
-    private static BoundVariable Dynamic(string name, CatalogueType type, string doc, string? derivedFrom = null) =>
+    private static BoundVariable Dynamic(string name, WhammType type, string doc, string? derivedFrom = null) =>
         new(name, type, VarLifetime.Dynamic, doc, derivedFrom);
 
     // ---- provider level (§2.3) ----
@@ -33,21 +34,21 @@ internal static class CatalogueVariables
 
     // ---- stack operands, results, immediates (§2.5) ----
 
-    internal static BoundVariable Arg(int index, CatalogueType type) => index < 0
+    internal static BoundVariable Arg(int index, WhammType type) => index < 0
         ? new("arg", type, VarLifetime.Dynamic,
             "The instruction's operands, numbered from the top of the stack (arg0 is the value pushed last). Their number and types vary by site: give them a type bound, e.g. (arg0: i32). Assigning to one changes what the instruction sees.",
             isIndexedFamily: true)
         : Dynamic($"arg{index}", type,
             $"Operand {index} of the instruction, counted from the top of the stack (arg0 is the value pushed last). Assigning to it changes what the instruction sees.");
 
-    internal static BoundVariable Res(int index, CatalogueType type) => index < 0
+    internal static BoundVariable Res(int index, WhammType type) => index < 0
         ? new("res", type, VarLifetime.Dynamic,
             "The instruction's results, numbered from the top of the stack; their number and types vary by site (give them a type bound). Available in after probes.",
             isIndexedFamily: true)
         : Dynamic($"res{index}", type,
             $"Result {index} of the instruction, counted from the top of the stack. Available in after probes.");
 
-    internal static BoundVariable Imm(int index, CatalogueType type, ImmKind kind) =>
+    internal static BoundVariable Imm(int index, WhammType type, ImmKind kind) =>
         Static($"imm{index}", type, $"Immediate {index} of the instruction: {Describe(kind)}.");
 
     internal static BoundVariable BranchTargets { get; } = new("imm", U32, VarLifetime.Static,

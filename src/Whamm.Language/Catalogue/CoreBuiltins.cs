@@ -1,4 +1,5 @@
-using static Whamm.Language.Catalogue.CatalogueType;
+using Whamm.Language.Semantics;
+using static Whamm.Language.Semantics.WhammType;
 
 namespace Whamm.Language.Catalogue;
 
@@ -9,7 +10,7 @@ namespace Whamm.Language.Catalogue;
 /// </summary>
 public static class CoreBuiltins
 {
-    private static readonly CatalogueType Address = Tuple(I32, I32);
+    private static readonly WhammType Address = Tuple(I32, I32);
 
     /// <summary>Built-in variables.</summary>
     public static IReadOnlyList<BoundVariable> Variables { get; } =

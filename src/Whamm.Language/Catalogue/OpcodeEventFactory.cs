@@ -1,3 +1,4 @@
+using Whamm.Language.Semantics;
 using Whamm.Wasm.Opcodes;
 using static Whamm.Language.Catalogue.OpcodeEventRows;
 using V = Whamm.Language.Catalogue.CatalogueVariables;
@@ -118,22 +119,22 @@ internal static class OpcodeEventFactory
                     or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32 or ImmKind.Lane:
                     if (kind == ImmKind.Type) { typeImmediate = next; typeCount++; }
                     if (kind == ImmKind.Field) fieldImmediate = next;
-                    vars.Add(V.Imm(next++, CatalogueType.U32, kind));
+                    vars.Add(V.Imm(next++, WhammType.U32, kind));
                     break;
                 case ImmKind.I32:
-                    vars.Add(V.Imm(next++, CatalogueType.I32, kind));
+                    vars.Add(V.Imm(next++, WhammType.I32, kind));
                     break;
                 case ImmKind.I64:
-                    vars.Add(V.Imm(next++, CatalogueType.I64, kind));
+                    vars.Add(V.Imm(next++, WhammType.I64, kind));
                     break;
                 case ImmKind.F32:
-                    vars.Add(V.Imm(next++, CatalogueType.F32, kind));
+                    vars.Add(V.Imm(next++, WhammType.F32, kind));
                     break;
                 case ImmKind.F64:
-                    vars.Add(V.Imm(next++, CatalogueType.F64, kind));
+                    vars.Add(V.Imm(next++, WhammType.F64, kind));
                     break;
                 case ImmKind.HeapType:
-                    vars.Add(V.Imm(next++, CatalogueType.Unknown, kind));
+                    vars.Add(V.Imm(next++, WhammType.Unknown, kind));
                     break;
                 case ImmKind.MemArg or ImmKind.BlockType or ImmKind.SelectTypes or ImmKind.ZeroByte or ImmKind.CastFlags
                     or ImmKind.Catches or ImmKind.Shuffle or ImmKind.V128:
@@ -146,13 +147,13 @@ internal static class OpcodeEventFactory
         if (fieldImmediate >= 0) vars.Add(V.FieldIndex(fieldImmediate));
     }
 
-    private static CatalogueType? ValueType(OperandKind kind, bool unsigned) => kind switch
+    private static WhammType? ValueType(OperandKind kind, bool unsigned) => kind switch
     {
-        OperandKind.I32 => unsigned ? CatalogueType.U32 : CatalogueType.I32,
-        OperandKind.I64 => unsigned ? CatalogueType.U64 : CatalogueType.I64,
-        OperandKind.F32 => CatalogueType.F32,
-        OperandKind.F64 => CatalogueType.F64,
-        OperandKind.Addr => CatalogueType.U32,
+        OperandKind.I32 => unsigned ? WhammType.U32 : WhammType.I32,
+        OperandKind.I64 => unsigned ? WhammType.U64 : WhammType.I64,
+        OperandKind.F32 => WhammType.F32,
+        OperandKind.F64 => WhammType.F64,
+        OperandKind.Addr => WhammType.U32,
         _ => null, // v128: no Whamm type
     };
 

@@ -1,5 +1,6 @@
+using Whamm.Language.Semantics;
 using Whamm.Wasm.Opcodes;
-using static Whamm.Language.Catalogue.CatalogueType;
+using static Whamm.Language.Semantics.WhammType;
 
 namespace Whamm.Language.Catalogue;
 
@@ -75,14 +76,14 @@ internal static class OpcodeEventRows
     }
 
     /// <summary>A stack variable given explicitly: argK/resK, or a family (<c>Index</c> = -1).</summary>
-    internal readonly record struct Slot(bool IsResult, int Index, CatalogueType Type);
+    internal readonly record struct Slot(bool IsResult, int Index, WhammType Type);
 
     /// <summary>One event row.</summary>
     internal sealed record Row(Op Op, M Modes, Slot[]? Stack, X Extras);
 
     private static Row R(Op op, M m = M.Default, Slot[]? s = null, X x = X.None) => new(op, m, s, x);
-    private static Slot Arg(int index, CatalogueType type) => new(false, index, type);
-    private static Slot Res(int index, CatalogueType type) => new(true, index, type);
+    private static Slot Arg(int index, WhammType type) => new(false, index, type);
+    private static Slot Res(int index, WhammType type) => new(true, index, type);
     private static readonly Slot ArgN = new(false, -1, Unknown);
     private static readonly Slot ResN = new(true, -1, Unknown);
 

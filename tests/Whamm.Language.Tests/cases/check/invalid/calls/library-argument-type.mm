@@ -1,0 +1,2 @@
+use testlib;
+wasm:opcode:call:before { testlib.log_i64(fname); }

@@ -1,0 +1,2 @@
+use nomem;
+wasm:opcode:call:before { nomem.vec(1); }

@@ -1,0 +1,2 @@
+use nomem;
+wasm:opcode:call:before { var m: u32 = memid(nomem); }

@@ -1,0 +1,3 @@
+fn setup() { }
+setup();
+wasm:begin { }

@@ -1,0 +1,2 @@
+use testlib;
+wasm:opcode:call:before { var x: i32 = testlib.init(); }

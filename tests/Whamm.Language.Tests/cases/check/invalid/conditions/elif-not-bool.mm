@@ -1,0 +1,3 @@
+wasm:opcode:call:before {
+    if (pc == 0) { } elif (fname) { }
+}

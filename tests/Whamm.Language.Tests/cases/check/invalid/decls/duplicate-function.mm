@@ -1,0 +1,3 @@
+fn f() { }
+fn f(x: u32) { }
+wasm:begin { }

@@ -1,0 +1,3 @@
+var total: u32;
+var total: u64;
+wasm:begin { }

@@ -1,0 +1,2 @@
+fn f(x: u32, x: u32) { }
+wasm:begin { }

@@ -1,0 +1,3 @@
+var f: u32;
+fn f() { }
+wasm:begin { }

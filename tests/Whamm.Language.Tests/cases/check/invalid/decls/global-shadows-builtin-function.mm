@@ -1,0 +1,2 @@
+var strcmp: u32;
+wasm:begin { }

@@ -1,0 +1,2 @@
+var APP_MEMID: u32;
+wasm:begin { }

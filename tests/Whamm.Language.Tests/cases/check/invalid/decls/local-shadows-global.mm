@@ -1,0 +1,2 @@
+var count: u32;
+wasm:opcode:call:before { var count: u32 = 0; }

@@ -1,0 +1,3 @@
+var total: u32;
+fn add(total: u32) { }
+wasm:begin { }

@@ -1,0 +1,2 @@
+fn f() { report var hits: u32; }
+wasm:begin { }

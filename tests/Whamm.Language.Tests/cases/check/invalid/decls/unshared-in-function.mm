@@ -1,0 +1,2 @@
+fn f() { unshared var hits: u32; }
+wasm:begin { }

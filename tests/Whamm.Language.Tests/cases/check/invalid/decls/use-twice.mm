@@ -1,0 +1,3 @@
+use testlib;
+use testlib;
+wasm:begin { }

@@ -1,0 +1,2 @@
+use mystery;
+wasm:begin { mystery.go(); }

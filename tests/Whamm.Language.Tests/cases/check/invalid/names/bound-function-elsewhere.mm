@@ -1,0 +1,2 @@
+// drop_args belongs to opcode events, not function events.
+wasm:func:entry { drop_args(); }

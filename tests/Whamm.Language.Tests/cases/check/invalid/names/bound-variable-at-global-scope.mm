@@ -1,0 +1,2 @@
+var where: u32 = fid;
+wasm:begin { }

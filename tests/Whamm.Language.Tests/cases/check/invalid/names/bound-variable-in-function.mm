@@ -1,0 +1,2 @@
+fn here() -> u32 { return pc; }
+wasm:begin { }

@@ -1,0 +1,2 @@
+var counter: u32;
+wasm:opcode:call:before { counter(); }

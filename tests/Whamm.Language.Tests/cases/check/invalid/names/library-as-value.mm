@@ -1,0 +1,2 @@
+use testlib;
+wasm:opcode:call:before { var x: u32 = testlib; }

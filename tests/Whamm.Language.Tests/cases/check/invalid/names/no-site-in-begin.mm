@@ -1,0 +1,1 @@
+wasm:begin { var f: u32 = fid; }

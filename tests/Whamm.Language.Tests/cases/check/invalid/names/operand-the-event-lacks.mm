@@ -1,0 +1,1 @@
+wasm:opcode:nop:before { var a: u32 = arg0; }

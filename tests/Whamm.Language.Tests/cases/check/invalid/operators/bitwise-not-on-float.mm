@@ -1,0 +1,2 @@
+var d: f64;
+wasm:begin { d = ~d; }

@@ -1,0 +1,2 @@
+var f: f32;
+wasm:begin { f = f & 1.0; }

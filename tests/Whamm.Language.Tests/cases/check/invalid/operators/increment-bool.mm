@@ -1,0 +1,2 @@
+var flag: bool;
+wasm:begin { flag++; }

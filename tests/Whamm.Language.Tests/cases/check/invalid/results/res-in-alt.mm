@@ -1,0 +1,1 @@
+wasm:opcode:i32.load:alt / res0 == 0 / { }

@@ -1,0 +1,1 @@
+wasm:opcode:i32.store:alt { return 0; }

@@ -1,0 +1,2 @@
+fn f() -> bool { }
+wasm:begin { }

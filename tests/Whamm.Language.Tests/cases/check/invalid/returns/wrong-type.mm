@@ -1,0 +1,2 @@
+fn f() -> u32 { return "one"; }
+wasm:begin { }

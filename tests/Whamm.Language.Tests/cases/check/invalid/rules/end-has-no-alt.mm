@@ -1,0 +1,1 @@
+wasm:opcode:end:alt { }

@@ -1,0 +1,1 @@
+wasi:opcode:call:before { }

@@ -1,0 +1,3 @@
+report var n: u32;
+wasm:opcode:call:before { n++; }
+wasm:opcode:calll:before { n++; }

@@ -1,0 +1,1 @@
+wasm:begin { APP_MEMID = 1; }

@@ -1,0 +1,1 @@
+wasm:opcode:i32.load:before { effective_addr = 0; }

@@ -1,0 +1,2 @@
+fn f() { }
+wasm:begin { f = 1; }

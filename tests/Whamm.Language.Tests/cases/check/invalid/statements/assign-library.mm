@@ -1,0 +1,2 @@
+use testlib;
+wasm:begin { testlib = 1; }

@@ -1,0 +1,1 @@
+wasm(local0: i32):opcode:call:before { local0 = 1; }

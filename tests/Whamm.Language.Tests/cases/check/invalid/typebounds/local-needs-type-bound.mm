@@ -1,0 +1,1 @@
+wasm:opcode:call:before { var l: i32 = local0; }

@@ -1,0 +1,1 @@
+wasm:opcode:call(arg0: map<u32, u32>):before { }

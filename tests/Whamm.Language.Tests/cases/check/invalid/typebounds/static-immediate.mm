@@ -1,0 +1,1 @@
+wasm:opcode:call(imm0: i32):before { }

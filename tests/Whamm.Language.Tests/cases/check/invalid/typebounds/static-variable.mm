@@ -1,0 +1,1 @@
+wasm:opcode:call(fid: i32):before { }

@@ -1,0 +1,1 @@
+wasm:opcode:call(arg0: str):before { }

@@ -1,0 +1,1 @@
+wasm:opcode:call:before { var n: u32 = fid == 1; }

@@ -1,0 +1,2 @@
+var t: (u32, u32);
+wasm:begin { var n: u32 = t as u32; }

@@ -1,0 +1,1 @@
+wasm:opcode:call:before { var z: u32 = fid.0; }

@@ -1,0 +1,2 @@
+var i: u32 = 1 + 0.5;
+wasm:begin { }

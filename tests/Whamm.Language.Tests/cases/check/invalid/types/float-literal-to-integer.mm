@@ -1,0 +1,2 @@
+var i: i32 = 2.5;
+wasm:begin { }

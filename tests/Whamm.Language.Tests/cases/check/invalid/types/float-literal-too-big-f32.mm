@@ -1,0 +1,2 @@
+var f: f32 = 1e39;
+wasm:begin { }

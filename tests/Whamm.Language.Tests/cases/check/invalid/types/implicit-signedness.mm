@@ -1,0 +1,3 @@
+wasm:opcode:call:before {
+    var signed: i32 = pc;
+}

@@ -1,0 +1,3 @@
+wasm:opcode:call:before {
+    var wide: u64 = fid;
+}

@@ -1,0 +1,2 @@
+var h: u16 = 70000;
+wasm:begin { }

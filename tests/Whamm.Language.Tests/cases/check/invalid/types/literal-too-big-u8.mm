@@ -1,0 +1,2 @@
+var b: u8 = 256;
+wasm:begin { }

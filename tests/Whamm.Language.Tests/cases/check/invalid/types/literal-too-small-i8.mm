@@ -1,0 +1,2 @@
+var b: i8 = -129;
+wasm:begin { }

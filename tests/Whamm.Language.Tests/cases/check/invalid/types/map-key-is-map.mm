@@ -1,0 +1,2 @@
+var bad: map<map<u32, u32>, u32>;
+wasm:begin { }

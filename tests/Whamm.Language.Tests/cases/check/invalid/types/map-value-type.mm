@@ -1,0 +1,2 @@
+var names: map<u32, str>;
+wasm:opcode:call:before { names[fid] = pc; }

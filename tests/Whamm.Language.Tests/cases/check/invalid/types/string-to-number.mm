@@ -1,0 +1,2 @@
+var n: u32 = "12";
+wasm:begin { }

@@ -1,0 +1,2 @@
+var bad: (u32, map<u32, u32>);
+wasm:begin { }

@@ -1,0 +1,3 @@
+wasm:opcode:call:before {
+    var site: (u32, u64) = (fid, pc);
+}

@@ -1,0 +1,2 @@
+var pair: (u32, u32);
+wasm:begin { var z: u32 = pair.2; }

@@ -1,0 +1,4 @@
+report var failures: u32;
+wasm:opcode:memory.grow:after / failed / {
+    failures++;
+}

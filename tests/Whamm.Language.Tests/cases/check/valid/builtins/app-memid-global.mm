@@ -1,0 +1,2 @@
+var app: u32 = APP_MEMID;
+wasm:begin { }

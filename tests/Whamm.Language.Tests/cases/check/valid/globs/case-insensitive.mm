@@ -1,0 +1,1 @@
+WASM:OPCODE:Call:BEFORE { }

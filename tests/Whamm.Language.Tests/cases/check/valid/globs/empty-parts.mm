@@ -1,0 +1,2 @@
+wasm::br_if:before { }
+wasm:::alt { }

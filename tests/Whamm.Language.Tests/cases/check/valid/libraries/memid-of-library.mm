@@ -1,0 +1,2 @@
+use testlib;
+wasm:opcode:call:before { var m: u32 = memid(testlib); }

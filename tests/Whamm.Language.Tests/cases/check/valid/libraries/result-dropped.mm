@@ -1,0 +1,2 @@
+use testlib;
+wasm:opcode:call:before { testlib.get_i32(); }

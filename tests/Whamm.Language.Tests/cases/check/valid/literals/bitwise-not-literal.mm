@@ -1,0 +1,3 @@
+var all: u8 = ~0;
+var low: u32 = ~0xFFFF0000;
+wasm:begin { }

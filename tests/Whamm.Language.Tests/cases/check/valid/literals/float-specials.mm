@@ -1,0 +1,4 @@
+var pos: f64 = inf;
+var neg: f32 = -infinity;
+var not_a_number: f64 = NaN;
+wasm:begin { }

@@ -1,0 +1,5 @@
+var calls: map<u32, u32>;
+wasm:opcode:call:before {
+    calls[imm0]++;
+    calls[imm0] = calls[imm0] + 1;
+}

@@ -1,0 +1,3 @@
+var a: map<u32, u32>;
+var b: map<u32, u32>;
+wasm:begin { a = b; }

@@ -1,0 +1,2 @@
+var nested: map<u32, map<u32, u32>>;
+wasm:begin { }

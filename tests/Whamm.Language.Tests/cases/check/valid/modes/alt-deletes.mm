@@ -1,0 +1,2 @@
+wasm:opcode:nop:alt { }
+wasm:opcode:drop:alt { drop_args(); }

@@ -1,0 +1,4 @@
+wasm:opcode:call:alt {
+    drop_args();
+    return;
+}

@@ -1,0 +1,2 @@
+wasm:opcode:end:before / at_func_end / { }
+wasm:opcode:end:after { }

@@ -1,0 +1,2 @@
+wasm:opcode:unreachable:alt { }
+wasm:opcode:unreachable:before { }

@@ -1,0 +1,2 @@
+var calls: map<u32, u64>;
+wasm:func:entry { calls[fid]++; }

@@ -1,0 +1,2 @@
+report var count: u64;
+wasm:opcode:*:before { count++; }

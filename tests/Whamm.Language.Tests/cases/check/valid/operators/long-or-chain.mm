@@ -1,0 +1,2 @@
+// A long `||` chain is checked iteratively.
+wasm:opcode:call:before / fid == 0 || fid == 1 || fid == 2 || fid == 3 || fid == 4 || fid == 5 || fid == 6 || fid == 7 || fid == 8 || fid == 9 || fid == 10 || fid == 11 || fid == 12 || fid == 13 || fid == 14 || fid == 15 || fid == 16 || fid == 17 || fid == 18 || fid == 19 || fid == 20 || fid == 21 || fid == 22 || fid == 23 || fid == 24 || fid == 25 || fid == 26 || fid == 27 || fid == 28 || fid == 29 / { }

@@ -1,0 +1,4 @@
+var last: (u32, u32);
+wasm:opcode:call:before / (fid, pc) != last / {
+    last = (fid, pc);
+}

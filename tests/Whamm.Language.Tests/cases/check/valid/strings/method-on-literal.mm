@@ -1,0 +1,2 @@
+var l: u32 = "hello".len();
+wasm:begin { }

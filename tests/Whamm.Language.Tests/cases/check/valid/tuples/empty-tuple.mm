@@ -1,0 +1,2 @@
+var nothing: ();
+wasm:begin { nothing = (); }

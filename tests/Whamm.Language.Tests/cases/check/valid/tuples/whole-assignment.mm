@@ -1,0 +1,4 @@
+var site: (u32, u32);
+wasm:opcode:call:before {
+    site = (fid, pc);
+}

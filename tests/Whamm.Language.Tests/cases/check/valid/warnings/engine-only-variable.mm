@@ -1,0 +1,1 @@
+wasm:opcode:call:before { var id: i32 = probe_id; }

@@ -1,0 +1,2 @@
+unshared var counter: u32;
+wasm:begin { }
