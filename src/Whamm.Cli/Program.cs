@@ -9,4 +9,6 @@ root.Subcommands.Add(PrintCommand.Create());
 root.Subcommands.Add(AssembleCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(InstrCommand.Create());
 return CliRunner.Run(root, args);

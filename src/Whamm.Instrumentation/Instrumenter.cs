@@ -1,0 +1,107 @@
+using Whamm.Instrumentation.Passes;
+using Whamm.Instrumentation.Sites;
+using Whamm.Language.Semantics;
+using Whamm.Wasm.Editing;
+using Whamm.Wasm.Model;
+using Whamm.Wasm.Validation;
+using Whamm.Wasm.Writing;
+
+namespace Whamm.Instrumentation;
+
+/// <summary>Options of <see cref="Instrumenter.Instrument"/>.</summary>
+public sealed record InstrumentOptions
+{
+    /// <summary>Export <c>get_NAME</c> for every script global (DECISIONS 17); <c>--no-getters</c> turns it off.</summary>
+    public bool Getters { get; init; } = true;
+}
+
+/// <summary>What happened to one probe.</summary>
+public sealed class ProbeStats
+{
+    internal ProbeStats(CheckedProbe probe) => Probe = probe;
+
+    /// <summary>The probe.</summary>
+    public CheckedProbe Probe { get; }
+
+    /// <summary>Sites whose event the probe matches.</summary>
+    public int SitesMatched { get; internal set; }
+
+    /// <summary>Sites where the predicate folded to <c>false</c>: nothing injected.</summary>
+    public int SitesFoldedAway { get; internal set; }
+
+    /// <summary>Sites that do not fit the probe (operand types other than its type bounds, unreachable code, an <c>immN</c> the site lacks).</summary>
+    public int SitesSkipped { get; internal set; }
+
+    /// <summary>Sites where code was injected (unconditionally or behind a residual predicate).</summary>
+    public int SitesInjected { get; internal set; }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"probe {Probe.Index} {Probe}: {SitesMatched} sites matched, {SitesFoldedAway} folded away, {SitesSkipped} skipped, {SitesInjected} injected";
+}
+
+/// <summary>The instrumented module and what was done.</summary>
+public sealed class InstrumentResult
+{
+    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats)
+    {
+        Module = module;
+        Stats = stats;
+    }
+
+    /// <summary>The instrumented (and validated) module.</summary>
+    public Module Module { get; }
+
+    /// <summary>Per probe, in script order.</summary>
+    public IReadOnlyList<ProbeStats> Stats { get; }
+
+    /// <summary>The module's bytes.</summary>
+    public byte[] ToBytes() => ModuleWriter.Write(Module);
+}
+
+/// <summary>
+/// Compiles a checked script into an application module (the bytecode-rewriting back end, reference §4.1):
+/// script globals become Wasm globals with getters, and every probe is folded and injected at its sites.
+/// The output is validated before it is returned; an invalid result throws an internal
+/// <see cref="InstrumentationException"/> naming the function and the probes injected there.
+/// </summary>
+/// <example><code>
+/// var (script, _) = Checker.Check(SourceText.From("var n: u32; wasm:opcode:call:before { n++; }", "calls.mm"));
+/// var result = Instrumenter.Instrument(ModuleReader.ReadFile("app.wasm"), script, new InstrumentOptions());
+/// File.WriteAllBytes("out.wasm", result.ToBytes());
+/// </code></example>
+public static class Instrumenter
+{
+    /// <summary>Instruments <paramref name="app"/> (edited in place) with <paramref name="script"/>.</summary>
+    /// <exception cref="ArgumentException">The script has errors.</exception>
+    /// <exception cref="InstrumentationException">The script uses what this version cannot compile, or (internal) the output is invalid.</exception>
+    public static InstrumentResult Instrument(Module app, CheckedScript script, InstrumentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(script);
+        if (script.HasErrors) throw new ArgumentException("the script has errors; check it first", nameof(script));
+        options ??= new InstrumentOptions();
+
+        var index = SiteIndex.Build(script);
+        var stats = script.Probes.ToDictionary(p => p, p => new ProbeStats(p));
+        var editor = new ModuleEditor(app);
+        var storage = ScriptGlobals.AddGlobals(editor, script);
+        var injection = new ProbeInjection(editor, index, storage, stats);
+        injection.Run();
+        if (options.Getters) ScriptGlobals.AddGetters(editor, storage);
+        try
+        {
+            editor.Commit(validate: true);
+        }
+        catch (EditValidationException e)
+        {
+            var culprits = e.FunctionIndex is { } f && injection.Injected.TryGetValue(f, out var list)
+                ? "; injected there: " + string.Join(", ", list)
+                : "";
+            throw new InstrumentationException(
+                $"internal error: the instrumented module is invalid in function {e.FunctionIndex}{(e.FunctionName is null ? "" : $" ({e.FunctionName})")}"
+                + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
+        }
+        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using Whamm.Language.Semantics;
+using Whamm.Language.Text;
+using Whamm.Wasm.Reading;
+using Whamm.Wasm.Validation;
+using Whamm.Wasm.Writing;
+
+namespace Whamm.Instrumentation.Tests;
+
+/// <summary>
+/// Runs every directory under <c>scenarios/</c>: <c>app.wat</c> instrumented with <c>script.mm</c>, validated (ours and
+/// Wasmtime), its exported <c>_start</c> or <c>main</c> called, then each getter compared with <c>expected.txt</c>
+/// (<c>name = value</c> lines, in global order, then per probe the site counts), or <c>error: …</c> when the
+/// rewriter must refuse the script. Adding a scenario needs no C# edit; <c>WHAMM_BLESS=1</c> rewrites
+/// the expectations from the actual values.
+/// </summary>
+public sealed class ScenarioTests
+{
+    private static readonly Wasmtime.Engine Engine = new(new Wasmtime.Config().WithMultiMemory(true));
+
+    public static string ScenarioDir => Path.Combine(AppContext.BaseDirectory, "scenarios");
+
+    public static IEnumerable<object[]> Names() =>
+        Directory.GetDirectories(ScenarioDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(n => new object[] { n! });
+
+    [Fact]
+    public void ThereAreEnoughScenarios() => Assert.True(Names().Count() >= 20, $"only {Names().Count()} scenarios in {ScenarioDir}");
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Scenario(string name)
+    {
+        var dir = Path.Combine(ScenarioDir, name);
+        var actual = Run(dir);
+        var expectedPath = Path.Combine(dir, "expected.txt");
+        if (Environment.GetEnvironmentVariable("WHAMM_BLESS") == "1")
+        {
+            var source = Path.Combine(FindSourceDir(), "scenarios", name, "expected.txt");
+            File.WriteAllText(source, actual);
+            return;
+        }
+        Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n").TrimEnd(), actual.TrimEnd());
+    }
+
+    private static string Run(string dir)
+    {
+        var wasm = Wasmtime.Module.ConvertText(File.ReadAllText(Path.Combine(dir, "app.wat"))).ToArray();
+        var (script, diagnostics) = Checker.Check(SourceText.From(File.ReadAllText(Path.Combine(dir, "script.mm")), "script.mm"));
+        Assert.False(script.HasErrors, string.Join("\n", diagnostics));
+        InstrumentResult result;
+        try
+        {
+            result = Instrumenter.Instrument(ModuleReader.Read(wasm), script, new InstrumentOptions());
+        }
+        catch (InstrumentationException e) when (!e.IsInternal)
+        {
+            // Expected failures are scenarios too: expected.txt holds the message and where it points.
+            return $"error: {e.Message}" + (e.Span is { } span ? $" at {span.Start}..{span.End}\n" : "\n");
+        }
+        var bytes = result.ToBytes();
+        ModuleValidator.Validate(ModuleReader.Read(bytes));
+        var sb = new StringBuilder();
+        using var module = Wasmtime.Module.FromBytes(Engine, "app", bytes);
+        using var store = new Wasmtime.Store(Engine);
+        using var linker = new Wasmtime.Linker(Engine);
+        var instance = linker.Instantiate(store, module);
+        var entry = instance.GetAction("_start") ?? instance.GetAction("main") ?? throw new InvalidOperationException("app exports no _start or main () -> ()");
+        entry();
+        foreach (var g in script.Globals)
+        {
+            var getter = instance.GetFunction("get_" + g.Name)!;
+            var value = getter.Invoke();
+            sb.Append(g.Name).Append(" = ").Append(Format(g.Type, value)).Append('\n');
+        }
+        foreach (var s in result.Stats)
+            sb.Append(CultureInfo.InvariantCulture, $"# probe {s.Probe.Index}: matched {s.SitesMatched}, folded away {s.SitesFoldedAway}, skipped {s.SitesSkipped}, injected {s.SitesInjected}\n");
+        return sb.ToString();
+    }
+
+    private static string Format(WhammType t, object? v) => t.Kind switch
+    {
+        WhammTypeKind.Bool => (int)v! != 0 ? "true" : "false",
+        WhammTypeKind.U8 or WhammTypeKind.U16 or WhammTypeKind.U32 => ((uint)(int)v!).ToString(CultureInfo.InvariantCulture),
+        WhammTypeKind.U64 => ((ulong)(long)v!).ToString(CultureInfo.InvariantCulture),
+        WhammTypeKind.F32 => ((float)v!).ToString("R", CultureInfo.InvariantCulture),
+        WhammTypeKind.F64 => ((double)v!).ToString("R", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
+    };
+
+    [Fact]
+    public void NoGettersExportsNothing()
+    {
+        var dir = Path.Combine(ScenarioDir, "before-count-calls");
+        var wasm = Wasmtime.Module.ConvertText(File.ReadAllText(Path.Combine(dir, "app.wat"))).ToArray();
+        var (script, _) = Checker.Check(SourceText.From(File.ReadAllText(Path.Combine(dir, "script.mm")), "script.mm"));
+        var exportsBefore = ModuleReader.Read(wasm).Exports.Count;
+        var result = Instrumenter.Instrument(ModuleReader.Read(wasm), script, new InstrumentOptions { Getters = false });
+        Assert.Equal(exportsBefore, result.Module.Exports.Count);
+        Assert.DoesNotContain(result.Module.Exports, e => e.Name.StartsWith("get_", StringComparison.Ordinal));
+        ModuleValidator.Validate(ModuleReader.Read(result.ToBytes()));
+    }
+
+    [Fact]
+    public void ScriptWithErrorsIsRejected()
+    {
+        var (script, _) = Checker.Check(SourceText.From("var x: u32; wasm:opcode:call:before { x = nope; }", "bad.mm"));
+        Assert.True(script.HasErrors);
+        var module = ModuleReader.Read(Wasmtime.Module.ConvertText("(module)").ToArray());
+        Assert.Throws<ArgumentException>(() => Instrumenter.Instrument(module, script));
+    }
+
+    private static string FindSourceDir([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}

@@ -1,0 +1,2 @@
+var adds: u32;
+wasm:opcode:i32.add:after { adds = adds + 1; }

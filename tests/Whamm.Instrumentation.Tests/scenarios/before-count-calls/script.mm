@@ -1,0 +1,2 @@
+var calls: u32;
+wasm:opcode:call:before { calls++; }

@@ -1,0 +1,10 @@
+(module
+  (func $l (param i64 i64) (result i64) (i64.mul (local.get 0) (local.get 1)))
+  (func $f (param f32 f32) (result f32) (f32.add (local.get 0) (local.get 1)))
+  (func $d (param f64 f64) (result f64) (f64.div (local.get 0) (local.get 1)))
+  (func $main (export "main")
+    (drop (call $l (i64.const 3) (i64.const -7)))
+    (drop (call $l (i64.const 5000000000) (i64.const 2)))
+    (drop (call $f (f32.const 1.5) (f32.const 2.25)))
+    (drop (call $d (f64.const 10) (f64.const 4)))
+    (drop (call $d (f64.const 1) (f64.const 8)))))

@@ -1,0 +1,2 @@
+var n: u32;
+wasm:opcode:call:alt { n++; }

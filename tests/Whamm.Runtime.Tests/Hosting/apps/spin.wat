@@ -1,0 +1,3 @@
+;; Loops forever.
+(module
+  (func (export "_start") (loop $l (br $l))))
