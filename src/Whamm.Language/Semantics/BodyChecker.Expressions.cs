@@ -67,13 +67,9 @@ internal sealed partial class BodyChecker
     private WhammType CheckName(NameExpressionSyntax name, WhammType? hint)
     {
         var text = name.Name.Text;
-        if (name.Name.IsMissing) return WhammType.Error;
-        var symbol = Lookup(text);
-        if (symbol is not null) symbols[name] = symbol;
-        switch (symbol)
+        switch (ResolveName(name))
         {
             case null:
-                ReportNotFound(text, name.Span);
                 return WhammType.Error;
             case VariableSymbol v:
                 CheckRestriction(v, name.Span);

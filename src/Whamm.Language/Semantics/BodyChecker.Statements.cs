@@ -216,13 +216,9 @@ internal sealed partial class BodyChecker
     private WhammType CheckNameTarget(NameExpressionSyntax name)
     {
         var text = name.Name.Text;
-        if (name.Name.IsMissing) return WhammType.Error;
-        var symbol = Lookup(text);
-        if (symbol is not null) symbols[name] = symbol;
-        switch (symbol)
+        switch (ResolveName(name))
         {
             case null:
-                ReportNotFound(text, name.Span);
                 return WhammType.Error;
             case VariableSymbol { VariableKind: VariableKind.Bound } v:
             {

@@ -107,6 +107,16 @@ internal sealed partial class BodyChecker
     /// Resolves a name: the body's own variables, then (in a probe) the event's bound variables and
     /// functions, then the script's globals, functions and libraries, then the built-ins.
     /// </summary>
+    /// <summary>Looks a name up and records its symbol; null (already reported) when it is missing or unknown.</summary>
+    private Symbol? ResolveName(NameExpressionSyntax name)
+    {
+        if (name.Name.IsMissing) return null;
+        var symbol = Lookup(name.Name.Text);
+        if (symbol is null) ReportNotFound(name.Name.Text, name.Span);
+        else symbols[name] = symbol;
+        return symbol;
+    }
+
     private Symbol? Lookup(string name)
     {
         if (scope.LookupHere(name) is { } own) return own;
