@@ -52,74 +52,44 @@ public sealed partial class Parser
     }
 
     /// <summary>Parses a whole script. The tree is always complete (missing pieces are stood in for); the diagnostics are sorted by position.</summary>
-    public static (ScriptSyntax Script, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceText source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        var parser = new Parser(source);
-        ScriptSyntax script;
-        try
-        {
-            script = parser.ParseScript();
-        }
-        catch (TooManyErrorsException)
-        {
-            script = new ScriptSyntax(new TextSpan(0, source.Length), source, parser.members);
-        }
-        return (script, parser.diagnostics.ToSortedList());
-    }
+    public static (ScriptSyntax Script, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceText source) =>
+        Run(source, p => p.ParseScript(), p => new ScriptSyntax(new TextSpan(0, source.Length), source, p.members));
 
     /// <summary>Parses a single expression (for example a catalogue's <c>derived_from</c> text).</summary>
-    public static (ExpressionSyntax Expression, IReadOnlyList<Diagnostic> Diagnostics) ParseExpression(SourceText source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        var parser = new Parser(source);
-        ExpressionSyntax expression;
-        try
-        {
-            expression = parser.ParseExpression();
-            parser.ExpectEndOfText("expression");
-        }
-        catch (TooManyErrorsException)
-        {
-            expression = new MissingExpressionSyntax(new TextSpan(0, 0));
-        }
-        return (expression, parser.diagnostics.ToSortedList());
-    }
+    public static (ExpressionSyntax Expression, IReadOnlyList<Diagnostic> Diagnostics) ParseExpression(SourceText source) =>
+        Run<ExpressionSyntax>(source, p => p.ParseWhole(p.ParseExpression, "expression"), _ => new MissingExpressionSyntax(new TextSpan(0, 0)));
 
     /// <summary>Parses a single type; <c>unknown</c> is accepted (catalogue declarations use it).</summary>
-    public static (TypeSyntax Type, IReadOnlyList<Diagnostic> Diagnostics) ParseType(SourceText source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        var parser = new Parser(source);
-        TypeSyntax type;
-        try
-        {
-            type = parser.ParseType(allowUnknown: true);
-            parser.ExpectEndOfText("type");
-        }
-        catch (TooManyErrorsException)
-        {
-            type = new MissingTypeSyntax(new TextSpan(0, 0));
-        }
-        return (type, parser.diagnostics.ToSortedList());
-    }
+    public static (TypeSyntax Type, IReadOnlyList<Diagnostic> Diagnostics) ParseType(SourceText source) =>
+        Run<TypeSyntax>(source, p => p.ParseWhole(() => p.ParseType(allowUnknown: true), "type"), _ => new MissingTypeSyntax(new TextSpan(0, 0)));
 
     /// <summary>Parses a probe rule on its own (as <c>whamm info --rule</c> takes it), globs and type bounds included.</summary>
-    public static (ProbeRuleSyntax Rule, IReadOnlyList<Diagnostic> Diagnostics) ParseRule(SourceText source)
+    public static (ProbeRuleSyntax Rule, IReadOnlyList<Diagnostic> Diagnostics) ParseRule(SourceText source) =>
+        Run(source, p => p.ParseWhole(p.ParseProbeRule, "rule"), _ => new ProbeRuleSyntax(new TextSpan(0, 0), []));
+
+    /// <summary>Runs one entry point; after too many errors the tree is whatever <paramref name="stopped"/> stands in.</summary>
+    private static (T, IReadOnlyList<Diagnostic>) Run<T>(SourceText source, Func<Parser, T> parse, Func<Parser, T> stopped)
     {
         ArgumentNullException.ThrowIfNull(source);
         var parser = new Parser(source);
-        ProbeRuleSyntax rule;
+        T result;
         try
         {
-            rule = parser.ParseProbeRule();
-            parser.ExpectEndOfText("rule");
+            result = parse(parser);
         }
         catch (TooManyErrorsException)
         {
-            rule = new ProbeRuleSyntax(new TextSpan(0, 0), []);
+            result = stopped(parser);
         }
-        return (rule, parser.diagnostics.ToSortedList());
+        return (result, parser.diagnostics.ToSortedList());
+    }
+
+    /// <summary>Parses one construct that must span the whole text.</summary>
+    private T ParseWhole<T>(Func<T> parse, string what)
+    {
+        var result = parse();
+        ExpectEndOfText(what);
+        return result;
     }
 
     // ---- Tokens ---------------------------------------------------------------------------------
