@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Whamm.Bench;
+using Whamm.Wasm.Editing;
 using Whamm.Wasm.Reading;
 using Whamm.Wasm.Writing;
 
@@ -11,6 +12,22 @@ if (args.Length >= 3 && args[0] == "roundtrip")
     var clock = Stopwatch.StartNew();
     var module = ModuleReader.ReadFile(args[1]);
     File.WriteAllBytes(args[2], ModuleWriter.Write(module, reencodeAll: args.Contains("--reencode")));
+    if (args.Contains("--time")) Console.Error.WriteLine($"in-process: {clock.Elapsed.TotalMilliseconds:F1} ms");
+    return 0;
+}
+// `prepend-import IN OUT [--calls]`: read, insert a function import at index 0 (every function index
+// shifts; every reference is remapped), optionally a call to it at every function entry, write.
+if (args.Length >= 3 && args[0] == "prepend-import")
+{
+    var clock = Stopwatch.StartNew();
+    var editor = new ModuleEditor(ModuleReader.ReadFile(args[1]));
+    var hook = editor.AddFunctionImport("whamm", "hook", editor.AddType([], []), at: 0);
+    if (args.Contains("--calls"))
+    {
+        for (var i = 0; i < editor.Module.Functions.Count; i++) editor.EditBody(i).InsertAtEntry(new InstructionBuilder().Call(hook));
+    }
+    editor.Commit(validate: false);
+    File.WriteAllBytes(args[2], editor.Write());
     if (args.Contains("--time")) Console.Error.WriteLine($"in-process: {clock.Elapsed.TotalMilliseconds:F1} ms");
     return 0;
 }

@@ -13,8 +13,8 @@ public sealed class Module
 {
     private SubType[]? _types;
     private int _typesVersion = -1;
-    private int[]? _importCounts;
-    private int _importCountsVersion = -1;
+    private Import[][]? _importsByKind;
+    private int _importsVersion = -1;
 
     /// <summary>Type section: recursion groups. <see cref="Types"/> is the flattened type index space.</summary>
     public TrackedList<RecGroup> RecGroups { get; } = [];
@@ -63,16 +63,20 @@ public sealed class Module
     }
 
     /// <summary>Number of imports of a kind (the first index of the defined entries of that kind).</summary>
-    public int ImportCount(ExternalKind kind)
+    public int ImportCount(ExternalKind kind) => ImportsByKind()[(int)kind].Length;
+
+    /// <summary>The imports split by kind, in index order; rebuilt only when <see cref="Imports"/> changed.</summary>
+    private Import[][] ImportsByKind()
     {
-        if (_importCounts is null || _importCountsVersion != Imports.Version)
+        if (_importsByKind is null || _importsVersion != Imports.Version)
         {
-            var counts = new int[5];
-            foreach (var import in Imports) counts[(int)import.Kind]++;
-            _importCounts = counts;
-            _importCountsVersion = Imports.Version;
+            var byKind = new List<Import>[5];
+            for (var k = 0; k < byKind.Length; k++) byKind[k] = [];
+            foreach (var import in Imports) byKind[(int)import.Kind].Add(import);
+            _importsByKind = Array.ConvertAll(byKind, l => l.ToArray());
+            _importsVersion = Imports.Version;
         }
-        return _importCounts[(int)kind];
+        return _importsByKind;
     }
 
     /// <summary>Number of imported functions.</summary>
@@ -89,14 +93,14 @@ public sealed class Module
     public int TagCount => ImportCount(ExternalKind.Tag) + Tags.Count;
 
     /// <summary>The imports of one kind, in index order.</summary>
-    public IEnumerable<Import> ImportsOf(ExternalKind kind) => Imports.Where(i => i.Kind == kind);
+    public IReadOnlyList<Import> ImportsOf(ExternalKind kind) => ImportsByKind()[(int)kind];
 
     /// <summary>Type index of function <paramref name="funcIndex"/> (imported or defined).</summary>
     public uint FunctionTypeIndex(uint funcIndex)
     {
         var imported = ImportedFunctionCount;
         if (funcIndex >= imported) return Functions[(int)(funcIndex - imported)].TypeIndex;
-        return ImportsOf(ExternalKind.Func).ElementAt((int)funcIndex).FuncType;
+        return ImportsOf(ExternalKind.Func)[(int)funcIndex].FuncType;
     }
 
     /// <summary>The function type of function <paramref name="funcIndex"/>.</summary>
@@ -106,28 +110,28 @@ public sealed class Module
     public GlobalType GlobalType(uint index)
     {
         var imported = ImportCount(ExternalKind.Global);
-        return index >= imported ? Globals[(int)(index - imported)].Type : ImportsOf(ExternalKind.Global).ElementAt((int)index).Global;
+        return index >= imported ? Globals[(int)(index - imported)].Type : ImportsOf(ExternalKind.Global)[(int)index].Global;
     }
 
     /// <summary>Type of memory <paramref name="index"/>.</summary>
     public MemoryType MemoryType(uint index)
     {
         var imported = ImportCount(ExternalKind.Memory);
-        return index >= imported ? Memories[(int)(index - imported)] : ImportsOf(ExternalKind.Memory).ElementAt((int)index).Memory;
+        return index >= imported ? Memories[(int)(index - imported)] : ImportsOf(ExternalKind.Memory)[(int)index].Memory;
     }
 
     /// <summary>Type of table <paramref name="index"/>.</summary>
     public TableType TableType(uint index)
     {
         var imported = ImportCount(ExternalKind.Table);
-        return index >= imported ? Tables[(int)(index - imported)].Type : ImportsOf(ExternalKind.Table).ElementAt((int)index).Table;
+        return index >= imported ? Tables[(int)(index - imported)].Type : ImportsOf(ExternalKind.Table)[(int)index].Table;
     }
 
     /// <summary>Type of tag <paramref name="index"/>.</summary>
     public TagType TagType(uint index)
     {
         var imported = ImportCount(ExternalKind.Tag);
-        return index >= imported ? Tags[(int)(index - imported)] : ImportsOf(ExternalKind.Tag).ElementAt((int)index).Tag;
+        return index >= imported ? Tags[(int)(index - imported)] : ImportsOf(ExternalKind.Tag)[(int)index].Tag;
     }
 
     /// <summary>The name-section name of a function, or null.</summary>
