@@ -33,6 +33,8 @@ internal sealed class ProbeInjection
     private readonly SiteIndex index;
     private readonly StorageMap storage;
     private readonly Dictionary<CheckedProbe, ProbeStats> stats;
+    private ValidationContext? context;   // built once per module: type canonicalisation is not per-function work
+    private FunctionValidator? validator; // reused across functions (Reset), no per-function allocation
 
     public ProbeInjection(ModuleEditor editor, SiteIndex index, StorageMap storage, Dictionary<CheckedProbe, ProbeStats> stats)
     {
@@ -73,7 +75,9 @@ internal sealed class ProbeInjection
         }
         if (!index.AnyOpcodeProbe) return;
 
-        var validator = new FunctionValidator(module, fid, editor.Features);
+        context ??= new ValidationContext(module, editor.Features);
+        if (validator is null) validator = new FunctionValidator(context, fid);
+        else validator.Reset(fid);
         var reader = body.Instructions();
         var opidx = 0;
         while (!reader.AtEnd)
