@@ -1,6 +1,7 @@
 using Whamm.Instrumentation.CodeGen;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Sites;
+using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Editing;
 using Whamm.Wasm.Instructions;
@@ -31,16 +32,16 @@ internal sealed class ProbeInjection
 {
     private readonly ModuleEditor editor;
     private readonly SiteIndex index;
-    private readonly StorageMap storage;
+    private readonly ScriptState state;
     private readonly Dictionary<CheckedProbe, ProbeStats> stats;
     private ValidationContext? context;   // built once per module: type canonicalisation is not per-function work
     private FunctionValidator? validator; // reused across functions (Reset), no per-function allocation
 
-    public ProbeInjection(ModuleEditor editor, SiteIndex index, StorageMap storage, Dictionary<CheckedProbe, ProbeStats> stats)
+    public ProbeInjection(ModuleEditor editor, SiteIndex index, ScriptState state, Dictionary<CheckedProbe, ProbeStats> stats)
     {
         this.editor = editor;
         this.index = index;
-        this.storage = storage;
+        this.state = state;
         this.stats = stats;
     }
 
@@ -161,7 +162,8 @@ internal sealed class ProbeInjection
             args[k] = local;
             pre.LocalSet(local); // arg0 (the top) first
         }
-        var emitter = new ProbeEmitter(model, folder.Constants, storage, args, pool.Take);
+        var site = new ReportSite(fid, pc, editor.Module.FunctionName(fid) ?? $"#{fid}", pm.Probe.Index, ReportSite.RuleOf(pm.Match));
+        var emitter = new ProbeEmitter(model, folder.Constants, state, site, args, pool.Take);
         var target = post ?? pre;
         if (post is not null) RePush(pre, args, maxArg);
         if (folded is null)

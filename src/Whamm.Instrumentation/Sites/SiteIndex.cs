@@ -40,6 +40,7 @@ internal sealed class SiteIndex
             foreach (var m in probe.Matches)
             {
                 var pm = new ProbeMatch(probe, m);
+                if (m.Match.Package?.Kind is PackageKind.Begin or PackageKind.End or PackageKind.Report) continue; // Passes/Lifecycle
                 switch (m.Event?.Kind)
                 {
                     case CatalogueEventKind.Opcode when m.Mode?.Kind == ModeKind.Before:
