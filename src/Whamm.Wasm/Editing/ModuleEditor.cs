@@ -387,8 +387,10 @@ public sealed class ModuleEditor
     /// element and data segments are appended after the module's own, every reference in them renumbered. The module's
     /// existing indices change only by the imports added. The library's exports are not exported and its start
     /// function is not installed: call what is needed through the returned <see cref="LinkedLibrary"/>, whose indices
-    /// are in the current numbering, as <see cref="AddFunction(uint, FunctionBody)"/>'s are. Like every definition,
-    /// the library's are validated at <see cref="Commit"/> against <see cref="Features"/>.
+    /// are in the current numbering, as <see cref="AddFunction(uint, FunctionBody)"/>'s are (and, as after
+    /// <c>AddFunction</c>, imports of a kind the library defines can no longer be added). Like every definition, the
+    /// library's are validated at <see cref="Commit"/> against <see cref="Features"/>. Linking a library twice gives two
+    /// independent copies.
     /// </summary>
     /// <exception cref="ArgumentException">The library is invalid, or <see cref="LinkOptions.ResolveFunction"/> named a
     /// function that does not exist or has another type.</exception>

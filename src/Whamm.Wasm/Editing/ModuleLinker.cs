@@ -1,6 +1,5 @@
 using Whamm.Wasm.Model;
 using Whamm.Wasm.Opcodes;
-using Whamm.Wasm.Types;
 using Whamm.Wasm.Validation;
 
 namespace Whamm.Wasm.Editing;
@@ -19,7 +18,8 @@ namespace Whamm.Wasm.Editing;
 /// Types merge through <see cref="TypeMerger"/>; each import resolves to a function the caller names, else to an
 /// identical import of the module, else is added; everything else is appended after the module's own entities and
 /// renumbered by <see cref="Reencoder"/> with an explicit table per index space. The library's exports, start
-/// function and custom sections other than function names are not carried over.
+/// function and custom sections other than function names are not carried over (an export's declaration of a function
+/// for <c>ref.func</c> is, as a declarative segment).
 /// </summary>
 internal static class ModuleLinker
 {
@@ -59,6 +59,8 @@ internal static class ModuleLinker
         foreach (var d in remapped.Data) editor.AddData(d);
         // data.drop and memory.init of active segments need the count too.
         if (library.HasDataCount) app.HasDataCount = true;
+        if (ReferencedExports(library) is { Length: > 0 } referenced)
+            editor.DeclareFunctionReferences(Array.ConvertAll(referenced, f => functions[f]));
 
         if (remapped.Names is { } names)
         {
@@ -120,6 +122,27 @@ internal static class ModuleLinker
         if (merger.Canonical(type) != merger.Canonical(import.FuncType))
             throw new ArgumentException($"{what} of type {app.Types[(int)type].Composite}, but the import's type is {app.Types[(int)import.FuncType].Composite}");
         return index;
+    }
+
+    /// <summary>
+    /// The library's exported functions its code takes with <c>ref.func</c>: the export declared them, and exports are
+    /// not carried over, so they need a declarative segment instead.
+    /// </summary>
+    private static uint[] ReferencedExports(Module library)
+    {
+        var exported = library.Exports.Where(e => e.Kind == ExternalKind.Func).Select(e => e.Index).ToHashSet();
+        if (exported.Count == 0) return [];
+        var referenced = new SortedSet<uint>();
+        foreach (var f in library.Functions)
+        {
+            var code = f.Body.Instructions();
+            while (!code.AtEnd)
+            {
+                var instruction = code.Read();
+                if (instruction.Op == Op.RefFunc && exported.Contains(instruction.Index)) referenced.Add(instruction.Index);
+            }
+        }
+        return [.. referenced];
     }
 
     /// <summary>The index of an import of the module with the same module, name, kind and type, if any.</summary>

@@ -49,7 +49,7 @@ internal static class LinkLibraries
           (memory 1)
           (data (i32.const 8) "\78\56\34\12")
           (global $ticks (export "ticks") (mut i64) (i64.const 0))
-          (func (export "tick")
+          (func $tick (export "tick")
             i32.const 8 i32.load i32.const 0x12345678 i32.ne
             if unreachable end
             global.get $ticks i64.const 1 i64.add global.set $ticks

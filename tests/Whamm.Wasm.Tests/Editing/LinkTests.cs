@@ -247,6 +247,36 @@ public class LinkTests
     }
 
     [Fact]
+    public void AFunctionDeclaredForRefFuncOnlyByItsExportStaysDeclared()
+    {
+        const string lib = """
+            (module
+              (type $r (func (result i32)))
+              (func $f (export "f") (result i32) i32.const 41)
+              (func (export "g") (result i32) ref.func $f call_ref $r))
+            """;
+        var editor = new ModuleEditor(Read(App(importsFdWrite: false)));
+        ExportCall(editor, "g", editor.Link(Read(lib)).Function("g"), 0);
+        var bytes = editor.Write();
+        AssertWasmtimeValid(bytes);
+        using var r = new Run(bytes);
+        Assert.Equal(41, r.Call("g"));
+    }
+
+    [Fact]
+    public void AnExplicitTableMapsInAnyOrderAndDoesNotComposeWithInsertions()
+    {
+        var map = new IndexMap().SetTable(IndexSpace.Func, [4, 0, 9]);
+        Assert.Equal([4u, 0, 9], Enumerable.Range(0, 3).Select(i => map.Map(IndexSpace.Func, (uint)i)));
+        Assert.Equal(9u, map.Clone().Map(IndexSpace.Func, 2));
+        Assert.False(map.IsIdentityFor(IndexSpace.Func));
+        Assert.True(map.IsIdentityFor(IndexSpace.Global));
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.Map(IndexSpace.Func, 3));
+        Assert.Throws<InvalidOperationException>(() => map.Insert(IndexSpace.Func, 0, 1));
+        Assert.Throws<InvalidOperationException>(() => new IndexMap().Insert(IndexSpace.Func, 0, 1).SetTable(IndexSpace.Func, [1]));
+    }
+
+    [Fact]
     public void AMissingExportIsNamedInTheError()
     {
         var core = new ModuleEditor(Read(App(importsFdWrite: true))).Link(Read(Core));
