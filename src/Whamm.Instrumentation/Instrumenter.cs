@@ -98,11 +98,12 @@ public static class Instrumenter
         var index = SiteIndex.Build(script);
         var stats = script.Probes.ToDictionary(p => p, p => new ProbeStats(p));
         var editor = new ModuleEditor(app);
+        var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
         var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, state, options.Report);
         lifecycle.Prepare();
-        var injection = new ProbeInjection(editor, index, state, stats);
+        var injection = new ProbeInjection(editor, index, state, stats) { Original = original };
         injection.Run();
         if (options.Getters) ScriptGlobals.AddGetters(editor, state);
         try

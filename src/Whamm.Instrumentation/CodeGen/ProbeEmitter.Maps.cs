@@ -1,3 +1,4 @@
+using Whamm.Instrumentation.Core;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Language.Syntax;
@@ -60,17 +61,17 @@ internal sealed partial class ProbeEmitter
             case WhammTypeKind.U32 or WhammTypeKind.I32:
                 b.I32Const(map.Id);
                 EmitExpression(b, key);
-                b.Call(core.Function(insert ? CoreExports.MapSlotI32 : CoreExports.MapFindI32));
+                b.Call(core.Function(insert ? CoreLibrary.Exports.MapSlotI32 : CoreLibrary.Exports.MapFindI32));
                 return;
             case WhammTypeKind.U64 or WhammTypeKind.I64:
                 b.I32Const(map.Id);
                 EmitExpression(b, key);
-                b.Call(core.Function(insert ? CoreExports.MapSlotI64 : CoreExports.MapFindI64));
+                b.Call(core.Function(insert ? CoreLibrary.Exports.MapSlotI64 : CoreLibrary.Exports.MapFindI64));
                 return;
         }
         var scratch = state.Scratch(ValueLayout.Size(keyType));
         EmitExpression(b, key);
         new MemoryLocation(keyType, core.Memory, scratch).EmitStore(b, newLocal);
-        b.I32Const(map.Id).I32Const((int)scratch).Call(core.Function(insert ? CoreExports.MapSlot : CoreExports.MapFind));
+        b.I32Const(map.Id).I32Const((int)scratch).Call(core.Function(insert ? CoreLibrary.Exports.MapSlot : CoreLibrary.Exports.MapFind));
     }
 }

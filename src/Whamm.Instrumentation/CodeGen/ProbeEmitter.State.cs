@@ -29,6 +29,16 @@ internal sealed partial class ProbeEmitter
             locals[v] = state.AllocateSiteVariable(v, site, initial);
             return;
         }
+        if (v.VariableKind == VariableKind.Global)
+        {
+            // A global's declaration emits code only at start-up, for an initialiser that is not a constant.
+            if (d.Initializer is { } value && state.Globals.TryGetValue(v.Name, out var global))
+            {
+                EmitExpression(b, value);
+                global.EmitStore(b, newLocal);
+            }
+            return;
+        }
         if (v.Type.IsMap) throw Unsupported("probe-local maps", d);
         var types = v.Type.WasmTypes;
         if (types.Count == 0) throw Unsupported($"local variables of type {v.Type}", d);

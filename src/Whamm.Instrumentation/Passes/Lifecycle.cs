@@ -1,5 +1,6 @@
 using Whamm.Instrumentation.CodeGen;
 using Whamm.Instrumentation.Folding;
+using Whamm.Instrumentation.Core;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
@@ -69,10 +70,12 @@ internal sealed class Lifecycle
 
     /// <summary>
     /// After injection: lays out the static region, fills the exit function, adds the start-up function and
-    /// points <c>main</c>/<c>_start</c> at wrappers. Commits the editor (without validating) to retarget exports.
+    /// points <c>main</c>/<c>_start</c> at wrappers. Commits the editor first (without validating) so that the
+    /// application's start function and exports are in the numbering our additions use.
     /// </summary>
     public void Finish(IReadOnlyCollection<VariableDeclarationSyntax> deferred)
     {
+        editor.Commit(validate: false); // the start function and exports use the committed numbering from here on
         var startup = StartupBody(deferred); // may allocate per-site variables of wasm:begin probes
         if (HasExit) FillExit();              // lays out the report table: the static region is complete after this
         if (state.Core is { } core)
@@ -97,7 +100,6 @@ internal sealed class Lifecycle
         if (Entry() is { } entry)
         {
             var wrapper = Wrap(entry.Index);
-            editor.Commit(validate: false); // exports use the committed numbering from here on
             var exports = editor.Module.Exports;
             var at = exports.IndexOf(entry);
             exports[at] = entry with { Index = wrapper };
@@ -158,7 +160,7 @@ internal sealed class Lifecycle
             if (Probes(PackageKind.Report).Any()) EmitProbes(b, PackageKind.Report, exitLocals);
             else if (state.Reports.Count > 0) EmitDefaultReport(b);
         }
-        if (state.Core is { } core) b.Call(core.Function(CoreExports.Flush));
+        if (state.Core is { } core) b.Call(core.Function(CoreLibrary.Exports.Flush));
         var defined = (int)(exitFunction - (uint)editor.Module.ImportedFunctionCount);
         editor.Module.Functions[defined] = new Function(editor.Module.Functions[defined].TypeIndex, b.ToFunctionBody(exitLocals));
     }
@@ -172,7 +174,7 @@ internal sealed class Lifecycle
             slot.EmitStore(b, Local(exitLocals));
         }
         var table = state.Reports.Write(core.Data);
-        b.I32Const((int)table).I32Const(state.Reports.Count).Call(core.Function(CoreExports.Report));
+        b.I32Const((int)table).I32Const(state.Reports.Count).Call(core.Function(CoreLibrary.Exports.Report));
     }
 
     /// <summary>The static region becomes an active data segment of the instrumentation memory, which is made large enough for it.</summary>
@@ -189,7 +191,7 @@ internal sealed class Lifecycle
 
     /// <summary>The start-up code calls <c>whamm_init(static_end)</c> first; called by <see cref="Finish"/> once the region is complete.</summary>
     private InstructionBuilder CoreInit(CoreBinding core) =>
-        new InstructionBuilder().I32Const((int)core.Data.End).Call(core.Function(CoreExports.Init));
+        new InstructionBuilder().I32Const((int)core.Data.End).Call(core.Function(CoreLibrary.Exports.Init));
 
     /// <summary>Creates every map with the id the injected code uses and the descriptors its dump prints by.</summary>
     private InstructionBuilder MapCreation(CoreBinding core)
@@ -199,7 +201,7 @@ internal sealed class Lifecycle
         {
             var (key, keyLength) = core.Data.String(ValueLayout.Descriptor(state.Maps[id].MapKey));
             var (value, valueLength) = core.Data.String(ValueLayout.Descriptor(state.Maps[id].MapValue));
-            b.I32Const(id).I32Const((int)key).I32Const(keyLength).I32Const((int)value).I32Const(valueLength).Call(core.Function(CoreExports.MapCreate));
+            b.I32Const(id).I32Const((int)key).I32Const(keyLength).I32Const((int)value).I32Const(valueLength).Call(core.Function(CoreLibrary.Exports.MapCreateWithId));
         }
         return b;
     }

@@ -34,7 +34,6 @@ internal sealed class ProbeInjection
     private readonly SiteIndex index;
     private readonly ScriptState state;
     private readonly Dictionary<CheckedProbe, ProbeStats> stats;
-    private ValidationContext? context;   // built once per module: type canonicalisation is not per-function work
     private FunctionValidator? validator; // reused across functions (Reset), no per-function allocation
 
     public ProbeInjection(ModuleEditor editor, SiteIndex index, ScriptState state, Dictionary<CheckedProbe, ProbeStats> stats)
@@ -48,11 +47,18 @@ internal sealed class ProbeInjection
     /// <summary>What was injected into each function (function index → descriptions), to name the culprit of a validation failure.</summary>
     public Dictionary<uint, List<string>> Injected { get; } = [];
 
+    /// <summary>
+    /// The application as it was before we added anything: sites are found and typed in its bodies and numbering
+    /// (so <c>fid</c>, <c>imm0</c>, … are the application's own indices even when linking the core library added an
+    /// import); our functions, appended after its own, are never instrumented.
+    /// </summary>
+    public required ValidationContext Original { get; init; }
+
     public void Run()
     {
         var module = editor.Module;
-        var imported = (uint)module.ImportedFunctionCount;
-        var defined = module.Functions.Count;
+        var imported = (uint)Original.ImportedFunctions;
+        var defined = Original.FunctionTypes.Length - Original.ImportedFunctions;
         for (var i = 0; i < defined; i++)
         {
             var fid = imported + (uint)i;
@@ -76,8 +82,7 @@ internal sealed class ProbeInjection
         }
         if (!index.AnyOpcodeProbe) return;
 
-        context ??= new ValidationContext(module, editor.Features);
-        if (validator is null) validator = new FunctionValidator(context, fid);
+        if (validator is null) validator = new FunctionValidator(Original, fid);
         else validator.Reset(fid);
         var reader = body.Instructions();
         var opidx = 0;

@@ -26,17 +26,3 @@ internal sealed class CoreBinding
     public uint Function(string name) => function(name);
 }
 
-/// <summary>The core library's exports that injected code and the lifecycle call (Core/README.md).</summary>
-internal static class CoreExports
-{
-    public const string Init = "whamm_init";
-    public const string Flush = "whamm_flush";
-    public const string Report = "whamm_report";
-    public const string MapCreate = "map_create_with_id";
-    public const string MapSlot = "map_slot";
-    public const string MapFind = "map_find";
-    public const string MapSlotI32 = "map_slot_i32";
-    public const string MapFindI32 = "map_find_i32";
-    public const string MapSlotI64 = "map_slot_i64";
-    public const string MapFindI64 = "map_find_i64";
-}

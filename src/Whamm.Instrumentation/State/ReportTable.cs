@@ -1,4 +1,5 @@
 using System.Globalization;
+using Whamm.Instrumentation.Core;
 using Whamm.Language.Semantics;
 
 namespace Whamm.Instrumentation.State;
@@ -51,10 +52,10 @@ internal sealed class ReportTable
             var (desc, descLength) = data.String(ValueLayout.Descriptor(r.Type));
             entries[i] = (prefix, prefixLength, desc, descLength, r.ValueAddress);
         }
-        var table = data.Reserve(ordered.Length * 20, 4);
+        var table = data.Reserve(ordered.Length * CoreLibrary.ReportEntrySize, 4);
         for (var i = 0; i < entries.Length; i++)
         {
-            var at = table + (uint)(i * 20);
+            var at = table + (uint)(i * CoreLibrary.ReportEntrySize);
             data.WriteInt32(at, (int)entries[i].Item1);
             data.WriteInt32(at + 4, entries[i].Item2);
             data.WriteInt32(at + 8, (int)entries[i].Item3);

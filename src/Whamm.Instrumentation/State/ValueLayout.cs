@@ -1,5 +1,6 @@
 using System.Text;
 using Whamm.Language.Semantics;
+using D = Whamm.Instrumentation.Core.CoreLibrary.Descriptor;
 using Whamm.Wasm.Editing;
 using Whamm.Wasm.Opcodes;
 using Whamm.Wasm.Types;
@@ -40,17 +41,17 @@ internal static class ValueLayout
     {
         if (t.Kind == WhammTypeKind.Tuple)
         {
-            sb.Append('(');
+            sb.Append(D.TupleStart);
             foreach (var e in t.Elements) AppendDescriptor(sb, e);
-            sb.Append(')');
+            sb.Append(D.TupleEnd);
             return;
         }
         sb.Append(t.Kind switch
         {
-            WhammTypeKind.U8 => 'B', WhammTypeKind.I8 => 'b', WhammTypeKind.U16 => 'H', WhammTypeKind.I16 => 'h',
-            WhammTypeKind.U32 => 'I', WhammTypeKind.I32 => 'i', WhammTypeKind.U64 => 'Q', WhammTypeKind.I64 => 'q',
-            WhammTypeKind.F32 => 'f', WhammTypeKind.F64 => 'd', WhammTypeKind.Bool => 'z', WhammTypeKind.Str => 's',
-            WhammTypeKind.Map => 'm',
+            WhammTypeKind.U8 => D.U8, WhammTypeKind.I8 => D.I8, WhammTypeKind.U16 => D.U16, WhammTypeKind.I16 => D.I16,
+            WhammTypeKind.U32 => D.U32, WhammTypeKind.I32 => D.I32, WhammTypeKind.U64 => D.U64, WhammTypeKind.I64 => D.I64,
+            WhammTypeKind.F32 => D.F32, WhammTypeKind.F64 => D.F64, WhammTypeKind.Bool => D.Bool, WhammTypeKind.Str => D.Str,
+            WhammTypeKind.Map => D.Map,
             _ => throw new InstrumentationException($"values of type {t} cannot be stored"),
         });
     }
