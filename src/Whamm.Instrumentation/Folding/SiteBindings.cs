@@ -10,7 +10,9 @@ namespace Whamm.Instrumentation.Folding;
 /// The values of the static bound variables at one match site (reference §3.2 step 1): <c>fid</c>, <c>pc</c>
 /// (Wizard convention: byte offset from the body start, locals included), <c>opidx</c>, <c>fname</c>,
 /// <c>at_func_end</c>, <c>immN</c>, the memarg fields, and the per-event constants the catalogue derives
-/// (<c>opname</c>, <c>bytecode</c>, <c>category_*</c>, <c>data_size</c>, …).
+/// (<c>opname</c>, <c>bytecode</c>, <c>category_*</c>, <c>data_size</c>, …), the call-site names
+/// (<c>target_fn_type</c>, <c>target_fn_name</c>, <c>target_imp_module</c>), the <c>br_table</c> counts and a
+/// basic block's <c>instr_count</c>.
 /// </summary>
 internal sealed class SiteBindings
 {
@@ -20,9 +22,11 @@ internal sealed class SiteBindings
     private readonly int opidx;
     private readonly bool atFuncEnd;
     private readonly Instruction? instruction;
+    private readonly int instrCount;
 
-    public SiteBindings(Module module, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction)
+    public SiteBindings(Module module, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction, int instrCount = 0)
     {
+        this.instrCount = instrCount;
         this.module = module;
         this.fid = fid;
         this.pc = pc;
@@ -43,6 +47,17 @@ internal sealed class SiteBindings
             case "opidx": value = Constant.Integer(type, opidx); return true;
             case "at_func_end": value = Constant.Of(atFuncEnd); return true;
             case "fname": value = Constant.OfString(module.FunctionName(fid) ?? ""); return true;
+            case "instr_count": value = Constant.Integer(type, instrCount); return true;
+        }
+        if (instruction is { Op: Op.Call or Op.ReturnCall } call && CallTarget(use.Name, call.Index) is { } target)
+        {
+            value = Constant.OfString(target);
+            return true;
+        }
+        if (instruction is { Op: Op.BrTable } table && use.Name is "num_targets" or "default_target")
+        {
+            value = Constant.Integer(type, use.Name == "num_targets" ? table.BrTableLabels.Length : (uint)table.Imm0);
+            return true;
         }
         if (use.Variable.DerivedFrom is { } derived)
         {
@@ -67,6 +82,20 @@ internal sealed class SiteBindings
                 return TryImmediate(n, type, out value);
         }
         throw new InstrumentationException($"the static variable `{use.Name}` is not supported by the rewriter yet");
+    }
+
+    /// <summary>The call-site names of reference §2.5 for a call of function <paramref name="callee"/>.</summary>
+    private string? CallTarget(string name, uint callee)
+    {
+        var imported = callee < (uint)module.ImportedFunctionCount;
+        var import = imported ? module.ImportsOf(ExternalKind.Func)[(int)callee] : null;
+        return name switch
+        {
+            "target_fn_type" => imported ? "import" : "local",
+            "target_fn_name" => import?.Name ?? module.FunctionName(callee) ?? "",
+            "target_imp_module" => import?.Module ?? module.Names?.ModuleName ?? "",
+            _ => null,
+        };
     }
 
     private bool TryImmediate(int n, WhammType type, out Constant value)

@@ -1,0 +1,83 @@
+using Whamm.Wasm.Instructions;
+using Whamm.Wasm.Model;
+using Whamm.Wasm.Opcodes;
+using Whamm.Wasm.Types;
+
+namespace Whamm.Instrumentation.Sites;
+
+/// <summary>
+/// Control-flow facts about instructions that placements depend on: which end a basic block, which never
+/// fall through, how many operands an instruction takes and leaves (for <c>alt</c>), and block signatures.
+/// </summary>
+internal static class ControlFlow
+{
+    /// <summary>
+    /// Whether a basic block ends with <paramref name="op"/> (reference §3.4, Wizard's BasicBlockIterator): branches,
+    /// traps, returns and throws; <c>if</c>, <c>else</c> and the legacy handlers; and <c>loop</c> and <c>end</c>, whose
+    /// next instruction is where branches land (after the loop opcode for a loop label, after the end for a block label),
+    /// so a new block starts there. A call of WASI <c>proc_exit</c> also ends one (checked by the caller).
+    /// </summary>
+    public static bool EndsBasicBlock(Op op) => op is Op.If or Op.Else or Op.Catch or Op.CatchAll or Op.Delegate
+        or Op.Throw or Op.ThrowRef or Op.Rethrow or Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef
+        or Op.Unreachable or Op.Br or Op.BrIf or Op.BrTable or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail
+        or Op.Loop or Op.End;
+
+    /// <summary>Whether execution never continues with the next instruction (an <c>after</c> there is dead code).</summary>
+    public static bool NeverFallsThrough(Op op) => op is Op.Br or Op.BrTable or Op.Return or Op.ReturnCall or Op.ReturnCallIndirect
+        or Op.ReturnCallRef or Op.Unreachable or Op.Throw or Op.ThrowRef or Op.Rethrow;
+
+    /// <summary>Whether <paramref name="op"/> opens a control frame closed by <c>end</c> (or <c>delegate</c>).</summary>
+    public static bool OpensFrame(Op op) => op is Op.Block or Op.Loop or Op.If or Op.TryTable or Op.Try;
+
+    /// <summary>The parameter and result counts of a block type.</summary>
+    public static (int Params, int Results) Arity(Module module, BlockType type) => type.Kind switch
+    {
+        BlockTypeKind.Empty => (0, 0),
+        BlockTypeKind.Value => (0, 1),
+        _ => module.Types[(int)type.TypeIndex].Composite is FuncType f ? (f.Params.Length, f.Results.Length) : (0, 0),
+    };
+
+    /// <summary>
+    /// How many operands <paramref name="ins"/> pops and how many results it pushes, or null when this is not
+    /// known from the instruction alone (then an <c>alt</c> probe skips the site). <paramref name="labelArity"/>
+    /// gives the number of values a branch to a label carries.
+    /// </summary>
+    public static (int Pops, int Pushes)? StackEffect(in Instruction ins, Module module, Func<uint, int> labelArity, int functionResults)
+    {
+        var info = ins.Opcode;
+        if (info.Params is { } p && info.Results is { } r) return (p.Length, r.Length);
+        FuncType Type(uint index) => (FuncType)module.Types[(int)index].Composite;
+        switch (ins.Op)
+        {
+            case Op.Call or Op.ReturnCall:
+            {
+                var f = module.FunctionType(ins.Index);
+                return (f.Params.Length, ins.Op == Op.Call ? f.Results.Length : 0);
+            }
+            case Op.CallIndirect or Op.CallRef:
+            {
+                var f = Type(ins.Index);
+                return (f.Params.Length + 1, f.Results.Length);
+            }
+            case Op.ReturnCallIndirect or Op.ReturnCallRef:
+                return (Type(ins.Index).Params.Length + 1, 0);
+            case Op.Drop or Op.LocalSet or Op.GlobalSet: return (1, 0);
+            case Op.Select or Op.SelectTyped: return (3, 1);
+            case Op.LocalGet or Op.GlobalGet or Op.MemorySize: return (0, 1);
+            case Op.LocalTee or Op.TableGet or Op.MemoryGrow: return (1, 1);
+            case Op.TableSet: return (2, 0);
+            case Op.Unreachable: return (0, 0);
+            case Op.Return: return (functionResults, 0);
+            case Op.Br: return (labelArity(ins.Index), 0);
+            case Op.BrIf:
+            {
+                var n = labelArity(ins.Index);
+                return (n + 1, n);
+            }
+            case Op.BrTable: return (labelArity((uint)ins.Imm0) + 1, 0);
+            case Op.Throw:
+                return (((FuncType)module.Types[(int)module.TagType(ins.Index).TypeIndex].Composite).Params.Length, 0);
+            default: return null;
+        }
+    }
+}
