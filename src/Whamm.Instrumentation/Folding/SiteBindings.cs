@@ -1,4 +1,5 @@
 using System.Globalization;
+using Whamm.Instrumentation.Sites;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
@@ -56,7 +57,8 @@ internal sealed class SiteBindings
         }
         if (instruction is { Op: Op.BrTable } table && use.Name is "num_targets" or "default_target")
         {
-            value = Constant.Integer(type, use.Name == "num_targets" ? table.BrTableLabels.Length : (uint)table.Imm0);
+            var (targets, fallback) = ControlFlow.BrTable(table);
+            value = Constant.Integer(type, use.Name == "num_targets" ? targets.Length : fallback);
             return true;
         }
         if (use.Variable.DerivedFrom is { } derived)
@@ -104,10 +106,11 @@ internal sealed class SiteBindings
         var ins = instruction!.Value;
         if (ins.Op == Op.BrTable)
         {
+            // imm0 … imm{num_targets - 1} are the targets, imm{num_targets} the default: the decoded vector in order.
             var labels = ins.BrTableLabels;
-            if (n < labels.Length) { value = Constant.Integer(type, labels[n]); return true; }
-            if (n == labels.Length) { value = Constant.Integer(type, (uint)ins.Imm0); return true; }
-            return false;
+            if (n >= labels.Length) return false;
+            value = Constant.Integer(type, labels[n]);
+            return true;
         }
         // Numbered immediates are the slots in order, skipping the kinds the catalogue does not number.
         var numbered = 0;

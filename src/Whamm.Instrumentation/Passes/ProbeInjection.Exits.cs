@@ -57,9 +57,9 @@ internal sealed partial class ProbeInjection
             case Op.BrIf: return ins.Index == outermost ? ExitKind.WhenTaken : ExitKind.None;
             case Op.BrTable:
             {
-                var labels = ins.BrTableLabels;
-                var hits = labels.Count(l => l == outermost) + ((uint)ins.Imm0 == outermost ? 1 : 0);
-                return hits == 0 ? ExitKind.None : hits == labels.Length + 1 ? ExitKind.Always : ExitKind.ByTable;
+                var labels = ins.BrTableLabels; // the default included
+                var hits = labels.Count(l => l == outermost);
+                return hits == 0 ? ExitKind.None : hits == labels.Length ? ExitKind.Always : ExitKind.ByTable;
             }
             case Op.Call: return IsProcExitCall(ins) ? ExitKind.Always : ExitKind.None;
             default: return ExitKind.None;
@@ -140,9 +140,9 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private static void WhenTableSelects(InstructionBuilder b, in Instruction table, uint label, uint index, Action<InstructionBuilder> run)
     {
-        var labels = table.BrTableLabels;
-        var choose = labels.Select(l => l == label ? 0u : 1u).ToArray();
-        var fallback = (uint)table.Imm0 == label ? 0u : 1u;
+        var (targets, fallbackLabel) = ControlFlow.BrTable(table);
+        var choose = targets.Select(l => l == label ? 0u : 1u).ToArray();
+        var fallback = fallbackLabel == label ? 0u : 1u;
         b.Block(BlockType.Empty, skip =>
         {
             skip.Block(BlockType.Empty, hit => hit.LocalGet(index).BrTable(choose, fallback));

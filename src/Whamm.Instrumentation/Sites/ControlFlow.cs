@@ -29,6 +29,13 @@ internal static class ControlFlow
     /// <summary>Whether <paramref name="op"/> opens a control frame closed by <c>end</c> (or <c>delegate</c>).</summary>
     public static bool OpensFrame(Op op) => op is Op.Block or Op.Loop or Op.If or Op.TryTable or Op.Try;
 
+    /// <summary>A <c>br_table</c>'s targets by position and its default (the decoded vector holds the default last).</summary>
+    public static (uint[] Targets, uint Default) BrTable(in Instruction ins)
+    {
+        var labels = ins.BrTableLabels;
+        return (labels[..^1], labels[^1]);
+    }
+
     /// <summary>The parameter and result counts of a block type.</summary>
     public static (int Params, int Results) Arity(Module module, BlockType type) => type.Kind switch
     {
@@ -74,7 +81,7 @@ internal static class ControlFlow
                 var n = labelArity(ins.Index);
                 return (n + 1, n);
             }
-            case Op.BrTable: return (labelArity((uint)ins.Imm0) + 1, 0);
+            case Op.BrTable: return (labelArity(ins.BrTableLabels[^1]) + 1, 0);
             case Op.Throw:
                 return (((FuncType)module.Types[(int)module.TagType(ins.Index).TypeIndex].Composite).Params.Length, 0);
             default: return null;

@@ -78,6 +78,14 @@ internal sealed class ProbeNeeds
             else if (DerivedValues.IsSupported(use.Name)) derived.Add(use);
             else throw Unsupported(use, probe);
         }
+        // A type bound filters sites even when the probe does not read the variable (reference §2.2).
+        foreach (var (name, bound) in probe.TypeBounds)
+        {
+            if (Constant.WasmType(bound) is not { } t) continue;
+            if (Indexed(name, "arg") is { } a && args.All(s => s.Index != a)) args.Add(new StackSlot(a, t));
+            else if (Indexed(name, "res") is { } r && results.All(s => s.Index != r)) results.Add(new StackSlot(r, t));
+            else if (Indexed(name, "local") is { } l && locals.All(s => s.Index != l)) locals.Add(new StackSlot(l, t));
+        }
         // Uses list a derived variable before what it needs; compute the needed ones first.
         derived.Reverse();
         return new ProbeNeeds([.. statics], [.. args], [.. results], [.. locals], [.. aliases], [.. derived]);
