@@ -99,11 +99,13 @@ public static class Instrumenter
         var stats = script.Probes.ToDictionary(p => p, p => new ProbeStats(p));
         var editor = new ModuleEditor(app);
         var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
+        var functions = new FunctionDirectory(editor, original);
         var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, state, options.Report);
         lifecycle.Prepare();
-        var injection = new ProbeInjection(editor, index, state, stats) { Original = original };
+        var injection = new ProbeInjection(editor, index, state, stats, original, functions);
+        if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();
         if (options.Getters) ScriptGlobals.AddGetters(editor, state);
         try

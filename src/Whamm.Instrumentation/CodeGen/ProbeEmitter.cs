@@ -1,4 +1,3 @@
-using System.Globalization;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
@@ -13,25 +12,33 @@ namespace Whamm.Instrumentation.CodeGen;
 /// <summary>
 /// Emits the folded body of one probe at one site through an <see cref="InstructionBuilder"/> (never raw
 /// bytes): statements, expressions with the checker's types, reads and writes of script globals (Wasm
-/// globals), probe locals and saved stack operands (<c>argN</c>). Whatever the folder turned into a constant
-/// is emitted as a constant; a constant <c>if</c> condition emits only the branch taken.
+/// globals), probe locals, and the site's stack values (<c>argN</c>, <c>resN</c>, <c>localN</c>, aliases and
+/// derived values, all held in Wasm locals; see <c>ProbeEmitter.Stack.cs</c>). Whatever the folder turned into
+/// a constant is emitted as a constant; a constant <c>if</c> condition emits only the branch taken.
 /// </summary>
 internal sealed partial class ProbeEmitter
 {
     private readonly SemanticModel model;
     private readonly Dictionary<ExpressionSyntax, Constant> constants;
-    private readonly IReadOnlyDictionary<int, uint> args;
+    private readonly IReadOnlyDictionary<string, uint> stack;
     private readonly Func<ValType, uint> newLocal;
 
+    /// <summary>
+    /// An emitter for one probe at one site: <paramref name="stack"/> gives the Wasm local holding each stack value the
+    /// probe names there (<c>arg0</c>, <c>addr</c>, <c>local2</c>, …); <paramref name="site"/> is where per-site
+    /// variables are allocated (null where there is no site); <paramref name="alt"/>, for an <c>alt</c> probe,
+    /// where the replaced instruction's operands are and its results go.
+    /// </summary>
     public ProbeEmitter(SemanticModel model, Dictionary<ExpressionSyntax, Constant> constants, ScriptState state, ReportSite? site,
-        IReadOnlyDictionary<int, uint> args, Func<ValType, uint> newLocal)
+        IReadOnlyDictionary<string, uint> stack, Func<ValType, uint> newLocal, AltSite? alt = null)
     {
         this.model = model;
         this.constants = constants;
         this.state = state;
         this.site = site;
-        this.args = args;
+        this.stack = stack;
         this.newLocal = newLocal;
+        this.alt = alt;
     }
 
     // ------------------------------------------------------------------ statements
@@ -64,6 +71,12 @@ internal sealed partial class ProbeEmitter
             case IfStatementSyntax i:
                 EmitIf(b, i.Condition, i.Then, i.Elifs, 0, i.Else);
                 break;
+            case ReturnStatementSyntax r:
+                EmitReturn(b, r);
+                break;
+            case ExpressionStatementSyntax { Expression: CallExpressionSyntax call } when IsBoundCall(call):
+                EmitBoundCall(b, call);
+                break;
             case ExpressionStatementSyntax e:
                 EmitExpression(b, e.Expression);
                 foreach (var _ in TypeOf(e.Expression).WasmTypes) b.Drop(); // a call's unused result
@@ -94,7 +107,7 @@ internal sealed partial class ProbeEmitter
     private void EmitStore(InstructionBuilder b, ExpressionSyntax target)
     {
         if (target is NameExpressionSyntax n && model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Bound } v
-            && ArgIndex(v) is { } k && args.TryGetValue(k, out var a))
+            && stack.TryGetValue(v.Name, out var a))
         {
             b.LocalSet(a);
             return;
@@ -160,7 +173,7 @@ internal sealed partial class ProbeEmitter
     private BlockType ValueBlock(WhammType t, SyntaxNode at) =>
         new(BlockTypeKind.Value, Constant.WasmType(t) ?? throw Unsupported($"values of type {t}", at));
 
-    private static void EmitZero(InstructionBuilder b, ValType t)
+    internal static void EmitZero(InstructionBuilder b, ValType t)
     {
         if (t == ValType.I64) b.I64Const(0);
         else if (t == ValType.F32) b.F32Const(0);
@@ -198,20 +211,12 @@ internal sealed partial class ProbeEmitter
     private void EmitLoad(InstructionBuilder b, NameExpressionSyntax n)
     {
         if (model.SymbolOf(n) is not VariableSymbol v) throw Unsupported("this name", n);
-        if (v.VariableKind == VariableKind.Bound && ArgIndex(v) is { } k && args.TryGetValue(k, out var a))
+        if (v.VariableKind == VariableKind.Bound && stack.TryGetValue(v.Name, out var a))
         {
             b.LocalGet(a);
             return;
         }
         (LocationOf(n) ?? throw Unsupported($"reading `{v.Name}`", n)).EmitLoad(b);
-    }
-
-    /// <summary>N for <c>argN</c>, or for an alias of it (<c>addr</c> is derived from <c>arg1</c> on stores).</summary>
-    internal static int? ArgIndex(VariableSymbol v)
-    {
-        var name = v.Bound?.DerivedFrom is { } d && d.StartsWith("arg", StringComparison.Ordinal) ? d : v.Name;
-        return name.StartsWith("arg", StringComparison.Ordinal)
-            && int.TryParse(name.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : null;
     }
 
     private void EmitUnary(InstructionBuilder b, UnaryExpressionSyntax u)

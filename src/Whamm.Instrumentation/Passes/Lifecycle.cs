@@ -142,7 +142,7 @@ internal sealed class Lifecycle
             var block = new BlockSyntax(statements[0].Span, statements);
             var folder = new ConstantFolder(script.GlobalModel, _ => null);
             folder.FoldBlock(block);
-            new ProbeEmitter(script.GlobalModel, folder.Constants, state, null, new Dictionary<int, uint>(), Local(startupLocals))
+            new ProbeEmitter(script.GlobalModel, folder.Constants, state, null, new Dictionary<string, uint>(), Local(startupLocals))
                 .EmitBlock(b, block);
         }
         EmitProbes(b, PackageKind.Begin, startupLocals);
@@ -220,7 +220,7 @@ internal sealed class Lifecycle
             if (folded is { Boolean: false }) continue;
             folder.FoldBlock(probe.Syntax.Body);
             var site = new ReportSite(0, 0, "", probe.Index, ReportSite.RuleOf(match));
-            var emitter = new ProbeEmitter(match.Model, folder.Constants, state, site, new Dictionary<int, uint>(), Local(locals));
+            var emitter = new ProbeEmitter(match.Model, folder.Constants, state, site, new Dictionary<string, uint>(), Local(locals));
             if (folded is null)
             {
                 emitter.EmitExpression(b, predicate!);

@@ -55,8 +55,8 @@ internal sealed class StaticData
     /// <summary>Writes a little-endian i32 at an absolute address.</summary>
     public void WriteInt32(uint address, int value)
     {
-        Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(b, value);
-        Write(address, b);
+        var le = new byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(le, value);
+        Write(address, le);
     }
 }
