@@ -26,7 +26,7 @@ public sealed class ScenarioTests
         Directory.GetDirectories(ScenarioDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(n => new object[] { n! });
 
     [Fact]
-    public void ThereAreEnoughScenarios() => Assert.True(Names().Count() >= 20, $"only {Names().Count()} scenarios in {ScenarioDir}");
+    public void ThereAreEnoughScenarios() => Assert.True(Names().Count() >= 80, $"only {Names().Count()} scenarios in {ScenarioDir}");
 
     [Theory]
     [MemberData(nameof(Names))]
