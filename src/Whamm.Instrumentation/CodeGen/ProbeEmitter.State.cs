@@ -42,7 +42,7 @@ internal sealed partial class ProbeEmitter
         if (v.Type.IsMap) throw Unsupported("probe-local maps", d);
         var types = v.Type.WasmTypes;
         if (types.Count == 0) throw Unsupported($"local variables of type {v.Type}", d);
-        var location = new LocalLocation(v.Type, types.Select(newLocal).ToArray());
+        var location = new VariableLocation(v.Type, types.Select(newLocal).ToArray(), IsGlobal: false);
         locals[v] = location;
         if (d.Initializer is { } init) EmitExpression(b, init);
         else foreach (var t in types) EmitZero(b, t);

@@ -106,7 +106,8 @@ internal sealed partial class ProbeInjection
             r.If(ResultBlock([.. resultTypes.Reverse()]), Body, b =>
             {
                 Push(b, args);
-                b.Emit(site.Ins);
+                b.Emit(editor.FromOriginal(site.Ins)); // new code is not renumbered at commit
+
             });
         }
         else

@@ -46,7 +46,7 @@ internal static class ScriptGlobals
             var indices = new uint[types.Count];
             for (var i = 0; i < types.Count; i++)
                 indices[i] = editor.AddGlobal(new GlobalType(types[i], Mutable: true), ConstantInit(types[i], initial?[i]));
-            var location = new GlobalLocation(g.Type, indices);
+            var location = new VariableLocation(g.Type, indices, IsGlobal: true);
             state.Globals[g.Name] = location;
             if (g.IsReport) AddReportSlot(state, g, location, indices[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -96,12 +96,12 @@ internal static class ScriptGlobals
         var taken = editor.Module.Exports.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, location) in state.Globals)
         {
-            if (location is not GlobalLocation { Globals.Length: 1 } global || location.Type.IsMap) continue;
+            if (location is not VariableLocation { IsGlobal: true, Slots.Length: 1 } global || location.Type.IsMap) continue;
             var export = "get_" + name;
             if (!taken.Add(export))
                 throw new InstrumentationException($"the application already exports `{export}`; use --no-getters");
             var vt = location.Type.WasmTypes[0];
-            var fn = editor.AddFunction(editor.AddType([], [vt]), new InstructionBuilder().GlobalGet(global.Globals[0]));
+            var fn = editor.AddFunction(editor.AddType([], [vt]), new InstructionBuilder().GlobalGet(global.Slots[0]));
             editor.AddExport(export, ExternalKind.Func, fn);
         }
     }

@@ -28,43 +28,32 @@ internal abstract record Location(WhammType Type)
     }
 }
 
-/// <summary>Mutable Wasm globals, one per flattened value (script globals).</summary>
-internal sealed record GlobalLocation(WhammType Type, uint[] Globals) : Location(Type)
+/// <summary>
+/// Wasm variables, one per flattened value: mutable globals (script globals) or function locals (probe-local
+/// variables).
+/// </summary>
+internal sealed record VariableLocation(WhammType Type, uint[] Slots, bool IsGlobal) : Location(Type)
 {
     public override void EmitLoad(InstructionBuilder b)
     {
-        foreach (var g in Globals) b.GlobalGet(g);
+        foreach (var slot in Slots)
+        {
+            if (IsGlobal) b.GlobalGet(slot); else b.LocalGet(slot);
+        }
     }
 
     public override void EmitStore(InstructionBuilder b, Func<ValType, uint> temp)
     {
-        for (var i = Globals.Length - 1; i >= 0; i--) b.GlobalSet(Globals[i]);
+        for (var i = Slots.Length - 1; i >= 0; i--)
+        {
+            if (IsGlobal) b.GlobalSet(Slots[i]); else b.LocalSet(Slots[i]);
+        }
     }
 
     public override Location Element(int index)
     {
         var (start, count) = FlatRange(index);
-        return new GlobalLocation(Type.Elements[index], Globals[start..(start + count)]);
-    }
-}
-
-/// <summary>Function locals, one per flattened value (probe-local variables).</summary>
-internal sealed record LocalLocation(WhammType Type, uint[] Locals) : Location(Type)
-{
-    public override void EmitLoad(InstructionBuilder b)
-    {
-        foreach (var l in Locals) b.LocalGet(l);
-    }
-
-    public override void EmitStore(InstructionBuilder b, Func<ValType, uint> temp)
-    {
-        for (var i = Locals.Length - 1; i >= 0; i--) b.LocalSet(Locals[i]);
-    }
-
-    public override Location Element(int index)
-    {
-        var (start, count) = FlatRange(index);
-        return new LocalLocation(Type.Elements[index], Locals[start..(start + count)]);
+        return this with { Type = Type.Elements[index], Slots = Slots[start..(start + count)] };
     }
 }
 

@@ -1,3 +1,4 @@
+using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
 using Whamm.Wasm.Opcodes;
 using Whamm.Wasm.Types;
@@ -70,6 +71,30 @@ public sealed class ModuleEditor
 
     /// <summary>The current index of what was index <paramref name="index"/> of <paramref name="space"/> when the editor was created.</summary>
     public uint MapFromOriginal(IndexSpace space, uint index) => _pending.Map(space, _fromOriginal.Map(space, index));
+
+    /// <summary>
+    /// <paramref name="instruction"/>, read from an original body, with its index immediates (functions, tables,
+    /// memories, globals, tags, segments) in the current numbering: for re-emitting an original instruction inside
+    /// new code, which — unlike the original bytes around it — is not renumbered at commit.
+    /// </summary>
+    public Instruction FromOriginal(in Instruction instruction)
+    {
+        var slots = new ulong[] { instruction.Imm0, instruction.Imm1, instruction.Imm2, instruction.Imm3 };
+        var slot = 0;
+        foreach (var kind in instruction.Opcode.Immediates)
+        {
+            if (kind is ImmKind.MemArg or ImmKind.BlockType) continue; // not held in a slot
+            if (slot < slots.Length && kind is ImmKind.Func or ImmKind.Table or ImmKind.Memory or ImmKind.Global or ImmKind.Tag
+                or ImmKind.Elem or ImmKind.Data && OpDesc.SpaceOf(kind) is { } space)
+                slots[slot] = MapFromOriginal(space, (uint)slots[slot]);
+            slot++;
+        }
+        var memArg = instruction.Opcode.Has(ImmKind.MemArg)
+            ? instruction.MemArg with { Memory = MapFromOriginal(IndexSpace.Memory, instruction.MemArg.Memory) }
+            : instruction.MemArg;
+        return new Instruction(instruction.Opcode, instruction.Offset, instruction.Length, slots[0], slots[1], slots[2], slots[3],
+            memArg, instruction.BlockType, instruction.Vector);
+    }
 
     // ------------------------------------------------------------------ types
 
