@@ -102,7 +102,7 @@ public static class Instrumenter
         var functions = new FunctionDirectory(editor, original);
         var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
-        var lifecycle = new Lifecycle(editor, script, state, options.Report);
+        var lifecycle = new Lifecycle(editor, script, index, state, options.Report);
         lifecycle.Prepare();
         var injection = new ProbeInjection(editor, index, state, stats, original, functions);
         if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;

@@ -1,6 +1,7 @@
 using Whamm.Instrumentation.CodeGen;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Core;
+using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
@@ -36,21 +37,23 @@ internal sealed class Lifecycle
 
     private readonly ModuleEditor editor;
     private readonly CheckedScript script;
+    private readonly SiteIndex index;
     private readonly ScriptState state;
     private readonly bool report;
     private uint exitFunction;
     private uint doneGlobal;
 
-    public Lifecycle(ModuleEditor editor, CheckedScript script, ScriptState state, bool report)
+    public Lifecycle(ModuleEditor editor, CheckedScript script, SiteIndex index, ScriptState state, bool report)
     {
         this.editor = editor;
         this.script = script;
+        this.index = index;
         this.state = state;
         this.report = report;
     }
 
     /// <summary>Whether there is anything to do at exit (and so an exit function).</summary>
-    public bool HasExit => state.Core is not null || Probes(PackageKind.End).Any();
+    public bool HasExit => state.Core is not null || index.End.Length > 0;
 
     /// <summary>Warnings for the user (no place to trigger the report from).</summary>
     public List<string> Warnings { get; } = [];
@@ -145,7 +148,7 @@ internal sealed class Lifecycle
             new ProbeEmitter(script.GlobalModel, folder.Constants, state, null, new Dictionary<string, uint>(), Local(startupLocals))
                 .EmitBlock(b, block);
         }
-        EmitProbes(b, PackageKind.Begin, startupLocals);
+        EmitProbes(b, index.Begin, startupLocals);
         return b;
     }
 
@@ -154,10 +157,10 @@ internal sealed class Lifecycle
         var b = new InstructionBuilder();
         b.GlobalGet(doneGlobal).If(BlockType.Empty, x => x.Return());
         b.I32Const(1).GlobalSet(doneGlobal);
-        EmitProbes(b, PackageKind.End, exitLocals);
+        EmitProbes(b, index.End, exitLocals);
         if (report)
         {
-            if (Probes(PackageKind.Report).Any()) EmitProbes(b, PackageKind.Report, exitLocals);
+            if (index.Report.Length > 0) EmitProbes(b, index.Report, exitLocals);
             else if (state.Reports.Count > 0) EmitDefaultReport(b);
         }
         if (state.Core is { } core) b.Call(core.Function(CoreLibrary.Exports.Flush));
@@ -206,13 +209,10 @@ internal sealed class Lifecycle
         return b;
     }
 
-    private IEnumerable<(CheckedProbe Probe, CheckedMatch Match)> Probes(PackageKind kind) =>
-        script.Probes.SelectMany(p => p.Matches.Where(m => m.Match.Package?.Kind == kind).Select(m => (p, m)));
-
     /// <summary>Emits the probes of a package that has no sites (begin, end, report) in script order.</summary>
-    private void EmitProbes(InstructionBuilder b, PackageKind kind, List<ValType> locals)
+    private void EmitProbes(InstructionBuilder b, ProbeMatch[] probes, List<ValType> locals)
     {
-        foreach (var (probe, match) in Probes(kind))
+        foreach (var (probe, match, _) in probes)
         {
             var folder = new ConstantFolder(match.Model, _ => null);
             var predicate = probe.Syntax.Predicate;
