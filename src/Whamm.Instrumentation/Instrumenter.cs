@@ -33,7 +33,11 @@ public sealed class ProbeStats
     /// <summary>Sites where the predicate folded to <c>false</c>: nothing injected.</summary>
     public int SitesFoldedAway { get; internal set; }
 
-    /// <summary>Sites that do not fit the probe (operand types other than its type bounds, unreachable code, an <c>immN</c> the site lacks).</summary>
+    /// <summary>
+    /// Sites that do not fit the probe: operand, result or local types other than its type bounds, unreachable code, an
+    /// <c>immN</c> the site lacks, <c>after</c> at an instruction that never falls through, an <c>alt</c> whose stack effect
+    /// is not known from the instruction alone.
+    /// </summary>
     public int SitesSkipped { get; internal set; }
 
     /// <summary>Sites where code was injected (unconditionally or behind a residual predicate).</summary>
