@@ -6,7 +6,7 @@ using Whamm.Wasm.Reading;
 using Whamm.Wasm.Writing;
 
 // `roundtrip IN OUT [--reencode]`: one read + write as a whole process, to time side by side with
-// `wasm-opt IN -o OUT` (see bench/rewrite-speed.sh). Anything else goes to BenchmarkDotNet.
+// `wasm-opt IN -o OUT` (see bench/toolkit-speed.sh). Anything else goes to BenchmarkDotNet.
 if (args.Length >= 3 && args[0] == "roundtrip")
 {
     var clock = Stopwatch.StartNew();
@@ -41,5 +41,7 @@ if (args.Length >= 4 && args[0] == "link")
     if (args.Contains("--time")) Console.Error.WriteLine($"in-process: {clock.Elapsed.TotalMilliseconds:F1} ms");
     return 0;
 }
+// `overhead [--runs N] --monitor NAME=script.mm ... PROGRAM.wasm ...`: run-time cost of instrumentation (bench/overhead.sh).
+if (args.Length >= 1 && args[0] == "overhead") return OverheadCommand.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(ToolkitBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Whamm.Wasm.Tests.Corpus;
+
+namespace Whamm.Instrumentation.Tests;
+
+/// <summary>
+/// The benchmark scripts in their <c>--quick</c> form (one module, one run), so they keep working: each must exit 0
+/// and print its table with a row of positive measurements. Timings themselves are not asserted (too noisy for CI).
+/// </summary>
+public sealed class CorpusBenchSmokeTests
+{
+    private static string RunScript(string script)
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = CorpusFiles.Root,
+        };
+        info.ArgumentList.Add(Path.Combine(CorpusFiles.Root, "bench", script));
+        info.ArgumentList.Add("--quick");
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"bench/{script} --quick did not finish in 3 minutes");
+        }
+        Assert.True(process.ExitCode == 0, $"bench/{script} --quick exited {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+        return stdout.Result;
+    }
+
+    private static double[] Numbers(string row) =>
+        Regex.Matches(row, @"(?<![\w.])\d+(\.\d+)?(?=x?(\s|$))").Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
+
+    [Fact]
+    public void RewriteSpeedQuickPrintsOneRowWithTimesAndPeakMemory()
+    {
+        var row = Assert.Single(RunScript("rewrite-speed.sh").Split('\n'), l => l.StartsWith("sqljs ", StringComparison.Ordinal));
+        // MB, then wasm-opt (ms, RSS), sparse (ms, RSS, ratio), dense (ms, RSS, ratio).
+        var numbers = Numbers(row);
+        Assert.Equal(9, numbers.Length);
+        Assert.All(numbers, n => Assert.True(n > 0, row));
+    }
+
+    [Fact]
+    public void OverheadQuickPrintsAProgramRowAndTheGeometricMean()
+    {
+        var lines = RunScript("overhead.sh").Split('\n');
+        var row = Assert.Single(lines, l => l.StartsWith("matmul ", StringComparison.Ordinal));
+        // base ms, then per monitor (count, branches): ms and slowdown.
+        var numbers = Numbers(row);
+        Assert.Equal(5, numbers.Length);
+        Assert.All(numbers, n => Assert.True(n > 0, row));
+        Assert.Equal(2, Numbers(Assert.Single(lines, l => l.StartsWith("geomean ", StringComparison.Ordinal))).Length);
+    }
+}
