@@ -8,6 +8,12 @@ namespace Whamm.Cli;
 /// <param name="Path">The library module, <c>.wasm</c> or <c>.wat</c>.</param>
 internal sealed record UserLibrarySpec(string Name, string ImportModule, string Path);
 
+/// <summary>A user library read from its <see cref="UserLibrarySpec"/>.</summary>
+/// <param name="Spec">Where it came from.</param>
+/// <param name="Binary">The module (binary, converted when the file is text).</param>
+/// <param name="Signatures">What a script can call.</param>
+internal sealed record LoadedLibrary(UserLibrarySpec Spec, byte[] Binary, LibrarySignatures Signatures);
+
 /// <summary>Parses <c>--user-libs</c> values and reads the libraries' signatures; every mistake is a one-line message.</summary>
 internal static class UserLibraries
 {
@@ -57,16 +63,20 @@ internal static class UserLibraries
     }
 
     /// <summary>Reads each library's exports, or null with <paramref name="error"/> (the file's message).</summary>
-    public static Dictionary<string, LibrarySignatures>? Load(IEnumerable<UserLibrarySpec> specs, out string? error)
+    public static Dictionary<string, LibrarySignatures>? Load(IEnumerable<UserLibrarySpec> specs, out string? error) =>
+        Read(specs, out error)?.ToDictionary(l => l.Spec.Name, l => l.Signatures, StringComparer.Ordinal);
+
+    /// <summary>Reads each library: its module (binary, also from text) and its exports; null with <paramref name="error"/> (the file's message).</summary>
+    public static List<LoadedLibrary>? Read(IEnumerable<UserLibrarySpec> specs, out string? error)
     {
         error = null;
-        var libraries = new Dictionary<string, LibrarySignatures>(StringComparer.Ordinal);
+        var libraries = new List<LoadedLibrary>();
         foreach (var spec in specs)
         {
             if (ModuleInput.Load(spec.Path, out error) is not { } loaded) return null;
             try
             {
-                libraries[spec.Name] = LibrarySignatures.FromModule(loaded.Module);
+                libraries.Add(new LoadedLibrary(spec, loaded.Binary, LibrarySignatures.FromModule(loaded.Module)));
             }
             catch (Whamm.Wasm.Binary.WasmException e)
             {

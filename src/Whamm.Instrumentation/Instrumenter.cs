@@ -17,6 +17,15 @@ public sealed record InstrumentOptions
 
     /// <summary>Flush the report at exit (reference §3.6); <c>--no-report</c> turns it off.</summary>
     public bool Report { get; init; } = true;
+
+    /// <summary>The user libraries the script may <c>use</c> (<c>--user-libs</c>), with their bytes.</summary>
+    public IReadOnlyList<InstrumentLibrary> Libraries { get; init; } = [];
+
+    /// <summary>Whether libraries are linked into the output or imported (<c>--link-strategy</c>).</summary>
+    public LinkStrategy LinkStrategy { get; init; } = LinkStrategy.Default;
+
+    /// <summary>What runs <c>@static</c> library calls while instrumenting (the CLI's is Wasmtime); null: such calls are an error.</summary>
+    public StaticCallEvaluator? StaticCalls { get; init; }
 }
 
 /// <summary>What happened to one probe.</summary>
@@ -104,7 +113,17 @@ public static class Instrumenter
         var editor = new ModuleEditor(app);
         var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
         var functions = new FunctionDirectory(editor, original);
-        var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
+        // Imports first (they renumber): user libraries', then the core library's; merged libraries after the core's link.
+        var libraries = LibraryBinding.Bind(editor, script, options);
+        var core = !CoreUse.Needed(script) ? null
+            : options.LinkStrategy == LinkStrategy.Imported ? CoreLinking.Import(editor) : CoreLinking.Link(editor);
+        libraries.Merge(editor);
+        var state = new ScriptState(core)
+        {
+            Libraries = libraries,
+            StaticCalls = new Folding.StaticCalls(options.StaticCalls, lib => lib.IsCore ? core?.Memory : libraries.Memory(lib.Name)),
+        };
+        state.Functions = new UserFunctions(editor, script, state);
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, index, state, options.Report);
         lifecycle.Prepare();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Whamm.Instrumentation.Core;
 using Whamm.Language.Semantics;
 using Whamm.Language.Text;
+using Whamm.Runtime.Hosting;
 using Whamm.Wasm.Reading;
 using Whamm.Wasm.Validation;
 using Whamm.Wasm.Writing;
@@ -47,12 +49,16 @@ public sealed class ScenarioTests
     private static string Run(string dir)
     {
         var wasm = Wasmtime.Module.ConvertText(File.ReadAllText(Path.Combine(dir, "app.wat"))).ToArray();
-        var (script, diagnostics) = Checker.Check(SourceText.From(File.ReadAllText(Path.Combine(dir, "script.mm")), "script.mm"));
+        var libraries = Libraries(dir);
+        var userLibs = libraries.ToDictionary(l => l.Name, l => LibrarySignatures.FromWasm(l.Binary));
+        var (script, diagnostics) = Checker.Check(SourceText.From(File.ReadAllText(Path.Combine(dir, "script.mm")), "script.mm"), new CheckOptions { UserLibs = userLibs });
         Assert.False(script.HasErrors, string.Join("\n", diagnostics));
+        var options = Options(dir) with { Libraries = libraries };
         InstrumentResult result;
         try
         {
-            result = Instrumenter.Instrument(ModuleReader.Read(wasm), script, Options(dir));
+            using var host = new StaticCallHost(libraries.ToDictionary(l => l.Name, l => l.Binary));
+            result = Instrumenter.Instrument(ModuleReader.Read(wasm), script, options with { StaticCalls = host.Call });
         }
         catch (InstrumentationException e) when (!e.IsInternal)
         {
@@ -70,6 +76,14 @@ public sealed class ScenarioTests
             using var linker = new Wasmtime.Linker(Engine);
             linker.DefineWasi();
             store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithStandardOutput(stdout));
+            // Imported libraries are separate instances in the same store (their output goes to the same stdout).
+            var imported = options.LinkStrategy == LinkStrategy.Merged ? [] : libraries.Select(l => (l.Name, l.Binary)).ToList();
+            if (options.LinkStrategy == LinkStrategy.Imported) imported.Add((LibrarySignatures.CoreLibraryName, CoreLibrary.Bytes.ToArray()));
+            foreach (var (name, binary) in imported)
+            {
+                using var library = Wasmtime.Module.FromBytes(Engine, name, binary);
+                linker.DefineInstance(store, name, linker.Instantiate(store, library));
+            }
             var instance = linker.Instantiate(store, module);
             var entry = instance.GetAction("_start") ?? instance.GetAction("main") ?? throw new InvalidOperationException("app exports no _start or main () -> ()");
             try
@@ -103,8 +117,24 @@ public sealed class ScenarioTests
     {
         var path = Path.Combine(dir, "options");
         var flags = File.Exists(path) ? File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet() : [];
-        foreach (var f in flags.Except(["--no-report", "--no-getters"])) throw new InvalidOperationException($"unknown flag {f} in {path}");
-        return new InstrumentOptions { Report = !flags.Contains("--no-report"), Getters = !flags.Contains("--no-getters") };
+        var strategies = new Dictionary<string, LinkStrategy> { ["--link-strategy merged"] = LinkStrategy.Merged, ["--link-strategy imported"] = LinkStrategy.Imported };
+        foreach (var f in flags.Except(["--no-report", "--no-getters", .. strategies.Keys])) throw new InvalidOperationException($"unknown flag {f} in {path}");
+        return new InstrumentOptions
+        {
+            Report = !flags.Contains("--no-report"),
+            Getters = !flags.Contains("--no-getters"),
+            LinkStrategy = strategies.FirstOrDefault(s => flags.Contains(s.Key)).Value,
+        };
+    }
+
+    /// <summary>The optional <c>libs/NAME.wat</c> files: user libraries the script may <c>use</c> as NAME (also the import module).</summary>
+    private static List<InstrumentLibrary> Libraries(string dir)
+    {
+        var libs = Path.Combine(dir, "libs");
+        if (!Directory.Exists(libs)) return [];
+        return Directory.GetFiles(libs, "*.wat").Order(StringComparer.Ordinal)
+            .Select(f => new InstrumentLibrary(Path.GetFileNameWithoutExtension(f), Wasmtime.Module.ConvertText(File.ReadAllText(f)).ToArray()))
+            .ToList();
     }
 
     private static string Format(WhammType t, object? v) => t.Kind switch

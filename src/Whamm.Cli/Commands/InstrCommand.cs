@@ -4,13 +4,16 @@ using Whamm.Language.Diagnostics;
 using Whamm.Language.Semantics;
 using Whamm.Language.Text;
 using Whamm.Runtime;
+using Whamm.Runtime.Hosting;
 using Whamm.Wasm.Writing;
 
 namespace Whamm.Cli.Commands;
 
 /// <summary>
-/// <c>whamm instr --script s.mm --app app.wasm|app.wat -o out.wasm [--stats] [--no-getters] [--no-report]</c>:
-/// compiles the script's probes into the application (bytecode rewriting). The output is validated by our
+/// <c>whamm instr --script s.mm --app app.wasm|app.wat -o out.wasm [--stats] [--no-getters] [--no-report]
+/// [--user-libs NAME[(MODULE)]=lib.wasm,…] [--link-strategy default|merged|imported]</c>: compiles the script's probes
+/// into the application (bytecode rewriting). Imported user libraries must be preloaded by the host under their
+/// module names (<c>whamm run --user-libs</c> does); <c>@static</c> calls run on Wasmtime while instrumenting. The output is validated by our
 /// validator and by Wasmtime before it is written; the input is never overwritten. Exit 0 written, 1 user error (bad script or app, unsupported construct),
 /// 2 internal error (the instrumented module failed validation; nothing written).
 /// </summary>
@@ -25,16 +28,32 @@ public static class InstrCommand
         var stats = new Option<bool>("--stats") { Description = "Print per probe: sites matched, folded away, skipped, injected; and the time of each phase" };
         var noGetters = new Option<bool>("--no-getters") { Description = "Do not export get_NAME for the script globals" };
         var noReport = new Option<bool>("--no-report") { Description = "Do not print the report when the program exits" };
+        var userLibs = new Option<string[]>("--user-libs", "-u")
+        {
+            Description = "Libraries the script may `use`: NAME=PATH or NAME(IMPORT_MODULE)=PATH, comma-separated or repeated (.wasm or .wat)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var linkStrategy = new Option<string>("--link-strategy", "-l")
+        {
+            Description = "default: the core library linked in, user libraries imported; merged: user libraries linked in too; imported: the core library imported from whamm_core too",
+            DefaultValueFactory = _ => "default",
+        };
+        linkStrategy.AcceptOnlyFromAmong("default", "merged", "imported");
         var command = new Command("instr", "Compile a Whamm script's probes into an application module (bytecode rewriting)")
         {
-            script, app, output, stats, noGetters, noReport,
+            script, app, output, stats, noGetters, noReport, userLibs, linkStrategy,
         };
         command.SetAction(parse => Run(parse.GetValue(script)!, parse.GetValue(app)!, parse.GetValue(output)!,
-            parse.GetValue(stats), new InstrumentOptions { Getters = !parse.GetValue(noGetters), Report = !parse.GetValue(noReport) }));
+            parse.GetValue(stats), parse.GetValue(userLibs) ?? [], new InstrumentOptions
+            {
+                Getters = !parse.GetValue(noGetters),
+                Report = !parse.GetValue(noReport),
+                LinkStrategy = Enum.Parse<LinkStrategy>(parse.GetValue(linkStrategy)!, ignoreCase: true),
+            }));
         return command;
     }
 
-    private static int Run(string scriptPath, string appPath, string output, bool stats, InstrumentOptions options)
+    private static int Run(string scriptPath, string appPath, string output, bool stats, string[] userLibs, InstrumentOptions options)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var phases = new List<(string, TimeSpan)>();
@@ -58,7 +77,12 @@ public static class InstrCommand
             Console.Error.WriteLine($"{scriptPath}: error: cannot read file: {e.Message}");
             return ExitCodes.UserError;
         }
-        var (checkedScript, diagnostics) = Checker.Check(source);
+        if (UserLibraries.Parse(userLibs, out var libError) is not { } specs || UserLibraries.Read(specs, out libError) is not { } libraries)
+        {
+            Console.Error.WriteLine(libError);
+            return ExitCodes.UserError;
+        }
+        var (checkedScript, diagnostics) = Checker.Check(source, new CheckOptions { UserLibs = libraries.ToDictionary(l => l.Spec.Name, l => l.Signatures, StringComparer.Ordinal) });
         var colour = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         if (diagnostics.Count > 0) Console.Error.Write(DiagnosticRenderer.Render(diagnostics, colour ? DiagnosticFormat.Colour : DiagnosticFormat.Plain));
         if (checkedScript.HasErrors) return ExitCodes.UserError;
@@ -72,7 +96,13 @@ public static class InstrCommand
         InstrumentResult result;
         try
         {
-            result = Instrumenter.Instrument(loaded.Module, checkedScript, options);
+            // @static calls run on Wasmtime: one instance per library for the whole run.
+            using var host = new StaticCallHost(libraries.ToDictionary(l => l.Spec.Name, l => l.Binary, StringComparer.Ordinal));
+            result = Instrumenter.Instrument(loaded.Module, checkedScript, options with
+            {
+                Libraries = [.. libraries.Select(l => new InstrumentLibrary(l.Spec.Name, l.Binary, l.Spec.ImportModule))],
+                StaticCalls = host.Call,
+            });
         }
         catch (InstrumentationException e) when (!e.IsInternal)
         {

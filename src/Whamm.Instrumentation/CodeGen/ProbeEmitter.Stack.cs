@@ -50,6 +50,11 @@ internal sealed partial class ProbeEmitter
 
     private void EmitReturn(InstructionBuilder b, ReturnStatementSyntax r)
     {
+        if (inFunction)
+        {
+            EmitFunctionReturn(b, r);
+            return;
+        }
         if (r.Value is { } value)
         {
             if (alt is not { Results.Length: 1 })

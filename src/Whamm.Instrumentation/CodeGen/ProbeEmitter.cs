@@ -77,6 +77,9 @@ internal sealed partial class ProbeEmitter
             case ExpressionStatementSyntax { Expression: CallExpressionSyntax call } when IsBoundCall(call):
                 EmitBoundCall(b, call);
                 break;
+            case ExpressionStatementSyntax { Expression: CallExpressionSyntax { Annotation: CallAnnotation.Init } init } when site is not null:
+                EmitSiteInit(init);
+                break;
             case ExpressionStatementSyntax e:
                 EmitExpression(b, e.Expression);
                 foreach (var _ in TypeOf(e.Expression).WasmTypes) b.Drop(); // a call's unused result
@@ -158,7 +161,7 @@ internal sealed partial class ProbeEmitter
             case TupleExpressionSyntax tuple:
                 foreach (var element in tuple.Elements) EmitExpression(b, element);
                 return;
-            case CallExpressionSyntax call when TryEmitLibraryCall(b, call):
+            case CallExpressionSyntax call when TryEmitCall(b, call):
                 return;
             case IndexExpressionSyntax index:
                 EmitMapRead(b, index);

@@ -14,11 +14,14 @@ internal sealed class ConstantFolder
 {
     private readonly SemanticModel model;
     private readonly Func<VariableSymbol, Constant?> staticValue;
+    private readonly StaticCalls? calls;
 
-    public ConstantFolder(SemanticModel model, Func<VariableSymbol, Constant?> staticValue)
+    /// <summary>A folder of <paramref name="model"/>'s expressions; <paramref name="calls"/> evaluates <c>@static</c> calls and <c>memid</c>.</summary>
+    public ConstantFolder(SemanticModel model, Func<VariableSymbol, Constant?> staticValue, StaticCalls? calls = null)
     {
         this.model = model;
         this.staticValue = staticValue;
+        this.calls = calls;
     }
 
     /// <summary>Folded nodes of everything folded so far.</summary>
@@ -93,6 +96,9 @@ internal sealed class ConstantFolder
                 var x = Fold(c.Operand);
                 return x is null ? null : Arithmetic.Cast(x, TypeOf(e), e.Span);
             }
+            case CallExpressionSyntax call:
+                foreach (var child in call.ChildNodes().OfType<ExpressionSyntax>()) Fold(child);
+                return calls?.Fold(call, model, Fold);
             default:
                 foreach (var child in e.ChildNodes().OfType<ExpressionSyntax>()) Fold(child);
                 return null;

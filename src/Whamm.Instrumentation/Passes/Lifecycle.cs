@@ -80,7 +80,9 @@ internal sealed class Lifecycle
     {
         editor.Commit(validate: false); // the start function and exports use the committed numbering from here on
         var startup = StartupBody(deferred); // may allocate per-site variables of wasm:begin probes
-        if (HasExit) FillExit();              // lays out the report table: the static region is complete after this
+        if (HasExit) FillExit();              // lays out the report table
+        state.Functions?.EmitBodies();       // the user functions called so far (strings they use complete the static region)
+        if (state.Libraries.AddInitFunction(editor) is { } sites) startup = new InstructionBuilder().Call(sites).Append(startup);
         if (state.Core is { } core)
         {
             var maps = MapCreation(core);
@@ -143,7 +145,7 @@ internal sealed class Lifecycle
         if (statements.Length > 0)
         {
             var block = new BlockSyntax(statements[0].Span, statements);
-            var folder = new ConstantFolder(script.GlobalModel, _ => null);
+            var folder = new ConstantFolder(script.GlobalModel, _ => null, state.StaticCalls);
             folder.FoldBlock(block);
             new ProbeEmitter(script.GlobalModel, folder.Constants, state, null, new Dictionary<string, uint>(), Local(startupLocals))
                 .EmitBlock(b, block);
@@ -188,6 +190,14 @@ internal sealed class Lifecycle
         if (bytes.Length > 0) editor.AddActiveData(core.Memory, new InstructionBuilder().I32Const((int)data.Base).ToConstExpr(), bytes);
         var pages = (data.End + 0xFFFFu) / 0x10000u;
         var local = (int)(core.Memory - (uint)editor.Module.ImportCount(ExternalKind.Memory));
+        if (local < 0)
+        {
+            // An imported core memory (--link-strategy imported) has the size the host gives it.
+            var min = editor.Module.MemoryType(core.Memory).Limits.Min;
+            if (min < pages)
+                throw new InstrumentationException($"the instrumentation's static data ({data.End} bytes) does not fit the imported core library's initial memory ({min} pages); use the default link strategy");
+            return;
+        }
         var memory = editor.Module.Memories[local];
         if (memory.Limits.Min < pages) editor.Module.Memories[local] = memory with { Limits = memory.Limits with { Min = pages } };
     }
@@ -214,7 +224,7 @@ internal sealed class Lifecycle
     {
         foreach (var (probe, match, _) in probes)
         {
-            var folder = new ConstantFolder(match.Model, _ => null);
+            var folder = new ConstantFolder(match.Model, _ => null, state.StaticCalls);
             var predicate = probe.Syntax.Predicate;
             var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
             if (folded is { Boolean: false }) continue;

@@ -212,7 +212,7 @@ internal sealed partial class ProbeInjection
         if (!Fits(needs.Args, argCount, args) || !Fits(needs.Results, needs.ResultCount, results) || !LocalsFit(needs.Locals)) return Skip(s);
 
         var model = pm.Match.Model;
-        var folder = new ConstantFolder(model, sv => statics.GetValueOrDefault(sv.Name));
+        var folder = new ConstantFolder(model, sv => statics.GetValueOrDefault(sv.Name), state.StaticCalls);
         var predicate = pm.Probe.Syntax.Predicate;
         var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
         if (folded is { Boolean: false })

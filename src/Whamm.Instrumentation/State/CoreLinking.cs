@@ -14,7 +14,7 @@ internal static class CoreLinking
     public static CoreBinding Link(ModuleEditor editor)
     {
         var library = CoreLibrary.Read();
-        var appMemory = OutputBridge.ApplicationMemory(editor.Module);
+        var appMemory = OutputBridge.ApplicationMemory(editor);
         var fdWrite = OutputBridge.FdWrite(editor);
         var bridge = appMemory is null ? (uint?)null : OutputBridge.Declare(editor);
         var linked = editor.Link(library, new LinkOptions { NamePrefix = "whamm_core:", ResolveFunction = _ => bridge ?? fdWrite });
@@ -23,6 +23,22 @@ internal static class CoreLinking
         if (bridge is { } b) OutputBridge.Fill(editor, b, fdWrite, appMemory!.Value, memory, data.Reserve(OutputBridge.Chunk + 12, 8));
         else editor.AddExport("memory", ExternalKind.Memory, memory); // the WASI host reads fd_write's buffers from it
         return new CoreBinding(memory, data, linked.Function);
+    }
+
+    /// <summary>
+    /// <c>--link-strategy imported</c>: the core library's memory and every function it exports become imports from
+    /// module <c>whamm_core</c> (the host preloads <see cref="CoreLibrary.Bytes"/>, which prints through WASI itself);
+    /// the static region is still laid out at its <c>__heap_base</c>, written into the imported memory.
+    /// </summary>
+    public static CoreBinding Import(ModuleEditor editor)
+    {
+        const string module = Whamm.Language.Semantics.LibrarySignatures.CoreLibraryName;
+        var library = CoreLibrary.Read();
+        var memoryExport = library.Exports.Single(e => e.Kind == ExternalKind.Memory && e.Name == CoreLibrary.Exports.Memory);
+        var memory = editor.AddMemoryImport(module, memoryExport.Name, library.MemoryType(memoryExport.Index));
+        var functions = library.Exports.Where(e => e.Kind == ExternalKind.Func)
+            .ToDictionary(e => e.Name, e => editor.AddFunctionImport(module, e.Name, library.FunctionType(e.Index)), StringComparer.Ordinal);
+        return new CoreBinding(memory, new StaticData(HeapBase(library)), name => functions[name]);
     }
 
     /// <summary>The value of the library's exported <c>__heap_base</c> global (an <c>i32.const</c>): where our static region starts.</summary>

@@ -24,7 +24,8 @@ internal static class CoreUse
                 if (Uses(node)) return true;
             }
         }
-        return script.Syntax.GlobalStatements.SelectMany(s => s.DescendantNodesAndSelf()).Any(Uses);
+        return script.Syntax.GlobalStatements.SelectMany(s => s.DescendantNodesAndSelf()).Any(Uses)
+            || script.Functions.SelectMany(f => f.Symbol.Syntax!.DescendantNodesAndSelf()).Any(Uses);
     }
 
     private static bool Uses(SyntaxNode node) => node switch
@@ -32,6 +33,7 @@ internal static class CoreUse
         VariableDeclarationSyntax d => d.IsReport || d.IsUnshared || NeedsMemory(WhammType.FromSyntax(d.Type)),
         StringLiteralSyntax => true,
         CallExpressionSyntax { Receiver: NameExpressionSyntax r } => r.Name.Text == LibrarySignatures.CoreLibraryName,
+        NameExpressionSyntax { Name.Text: LibrarySignatures.CoreLibraryName } => true, // memid(whamm_core)
         _ => false,
     };
 

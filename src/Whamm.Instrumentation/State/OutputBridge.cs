@@ -27,11 +27,15 @@ internal static class OutputBridge
 
     private static readonly FuncType FdWriteType = new([ValType.I32, ValType.I32, ValType.I32, ValType.I32], [ValType.I32]);
 
-    /// <summary>The application's exported memory named <c>memory</c> (32-bit), or null.</summary>
-    public static uint? ApplicationMemory(Module app) =>
-        app.Exports.FirstOrDefault(e => e.Kind == ExternalKind.Memory && e.Name == "memory") is { } export
-        && !app.MemoryType(export.Index).Limits.Is64
-            ? export.Index
+    /// <summary>
+    /// The application's exported memory named <c>memory</c> (32-bit), or null. The export still names it in the
+    /// application's own numbering, which memory imports of user libraries may have shifted.
+    /// </summary>
+    public static uint? ApplicationMemory(ModuleEditor editor) =>
+        editor.Module.Exports.FirstOrDefault(e => e.Kind == ExternalKind.Memory && e.Name == "memory") is { } export
+        && editor.MapFromOriginal(IndexSpace.Memory, export.Index) is var index
+        && !editor.Module.MemoryType(index).Limits.Is64
+            ? index
             : null;
 
     /// <summary>The application's <c>fd_write</c> import, added when it has none (before any definition: imports renumber).</summary>

@@ -15,6 +15,15 @@ internal sealed class ScriptState
     /// <summary>The linked core library, its memory and the static region; null when the script needs none of it.</summary>
     public CoreBinding? Core { get; }
 
+    /// <summary>The user libraries the script calls at run time.</summary>
+    public LibraryBinding Libraries { get; init; } = LibraryBinding.None;
+
+    /// <summary>Evaluates <c>@static</c> library calls and <c>memid</c> while folding.</summary>
+    public Folding.StaticCalls? StaticCalls { get; init; }
+
+    /// <summary>The script's user functions, emitted as they are first called.</summary>
+    public Passes.UserFunctions? Functions { get; set; }
+
     /// <summary>Script globals by name (names are unique: the checker forbids shadowing).</summary>
     public Dictionary<string, Location> Globals { get; } = new(StringComparer.Ordinal);
 

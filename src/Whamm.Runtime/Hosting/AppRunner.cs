@@ -267,7 +267,7 @@ public static class AppRunner
         && instance.GetMemories().Any(m => m.Memory.GetLength() + Math.Max(PageSize, max / 16) > max);
 
     /// <summary>The cause in Wasmtime's message: the first line after <c>Caused by:</c> when there is one (the head is a backtrace), else the first line.</summary>
-    private static string FirstLine(string message)
+    internal static string FirstLine(string message)
     {
         var lines = message.Split('\n', StringSplitOptions.TrimEntries);
         var caused = Array.FindIndex(lines, l => l.StartsWith("Caused by:", StringComparison.Ordinal));
