@@ -17,6 +17,35 @@ public sealed record InstrumentOptions
 
     /// <summary>Flush the report at exit (reference §3.6); <c>--no-report</c> turns it off.</summary>
     public bool Report { get; init; } = true;
+
+    /// <summary>
+    /// Send everything the core library prints (the report, <c>whamm_core.puts</c>, map dumps) to the host
+    /// instead of WASI, so a host such as <c>whamm run</c> keeps it apart from the program's own output: see
+    /// <see cref="HostInterface"/>. Off by default: a standalone instrumented module prints to stdout.
+    /// </summary>
+    public bool HostOutput { get; init; }
+}
+
+/// <summary>
+/// What a host sees of an instrumented module. <see cref="Exit"/> runs the <c>wasm:end</c> probes and the report
+/// once (call it after a trap). With <see cref="InstrumentOptions.HostOutput"/> the module imports
+/// <see cref="OutputModule"/>.<see cref="OutputWrite"/> with WASI <c>fd_write</c>'s signature and meaning
+/// (<c>(fd, iovs, iovs_len, nwritten) -> errno</c>, fd 1 unless the script chose another) and exports its
+/// instrumentation memory as <see cref="OutputMemory"/>: the iovecs and the bytes they point at are in that memory.
+/// </summary>
+public static class HostInterface
+{
+    /// <summary>The exported exit function (no parameters, no results; runs once).</summary>
+    public const string Exit = "wasm:exit";
+
+    /// <summary>The import module name of the output writer.</summary>
+    public const string OutputModule = "whamm:host";
+
+    /// <summary>The output writer's import name.</summary>
+    public const string OutputWrite = "write";
+
+    /// <summary>The export name of the instrumentation memory the writer's buffers live in.</summary>
+    public const string OutputMemory = "whamm:memory";
 }
 
 /// <summary>What happened to one probe.</summary>
@@ -100,7 +129,7 @@ public static class Instrumenter
         var editor = new ModuleEditor(app);
         var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
         var functions = new FunctionDirectory(editor, original);
-        var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
+        var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor, options.HostOutput) : null); // imports first: they renumber
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, state, options.Report);
         lifecycle.Prepare();
