@@ -26,6 +26,35 @@ public sealed record InstrumentOptions
 
     /// <summary>What runs <c>@static</c> library calls while instrumenting (the CLI's is Wasmtime); null: such calls are an error.</summary>
     public StaticCallEvaluator? StaticCalls { get; init; }
+
+    /// <summary>
+    /// Send everything the core library prints (the report, <c>whamm_core.puts</c>, map dumps) to the host
+    /// instead of WASI, so a host such as <c>whamm run</c> keeps it apart from the program's own output: see
+    /// <see cref="HostInterface"/>. Off by default: a standalone instrumented module prints to stdout.
+    /// </summary>
+    public bool HostOutput { get; init; }
+}
+
+/// <summary>
+/// What a host sees of an instrumented module. <see cref="Exit"/> runs the <c>wasm:end</c> probes and the report
+/// once (call it after a trap). With <see cref="InstrumentOptions.HostOutput"/> the module imports
+/// <see cref="OutputModule"/>.<see cref="OutputWrite"/> with WASI <c>fd_write</c>'s signature and meaning
+/// (<c>(fd, iovs, iovs_len, nwritten) -> errno</c>, fd 1 unless the script chose another) and exports its
+/// instrumentation memory as <see cref="OutputMemory"/>: the iovecs and the bytes they point at are in that memory.
+/// </summary>
+public static class HostInterface
+{
+    /// <summary>The exported exit function (no parameters, no results; runs once).</summary>
+    public const string Exit = "wasm:exit";
+
+    /// <summary>The import module name of the output writer.</summary>
+    public const string OutputModule = "whamm:host";
+
+    /// <summary>The output writer's import name.</summary>
+    public const string OutputWrite = "write";
+
+    /// <summary>The export name of the instrumentation memory the writer's buffers live in.</summary>
+    public const string OutputMemory = "whamm:memory";
 }
 
 /// <summary>What happened to one probe.</summary>
@@ -116,7 +145,7 @@ public static class Instrumenter
         // Imports first (they renumber): user libraries', then the core library's; merged libraries after the core's link.
         var libraries = LibraryBinding.Bind(editor, script, options);
         var core = !CoreUse.Needed(script) ? null
-            : options.LinkStrategy == LinkStrategy.Imported ? CoreLinking.Import(editor) : CoreLinking.Link(editor);
+            : options.LinkStrategy == LinkStrategy.Imported ? CoreLinking.Import(editor) : CoreLinking.Link(editor, options.HostOutput);
         libraries.Merge(editor);
         var state = new ScriptState(core)
         {

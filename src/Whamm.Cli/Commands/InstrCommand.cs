@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Whamm.Instrumentation;
-using Whamm.Language.Diagnostics;
 using Whamm.Language.Semantics;
-using Whamm.Language.Text;
 using Whamm.Runtime;
 using Whamm.Runtime.Hosting;
 using Whamm.Wasm.Writing;
@@ -67,25 +65,13 @@ public static class InstrCommand
             Console.Error.WriteLine($"{appPath}: error: the output would overwrite the input; name another with -o");
             return ExitCodes.UserError;
         }
-        SourceText source;
-        try
-        {
-            source = SourceText.ReadFile(scriptPath, scriptPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Console.Error.WriteLine($"{scriptPath}: error: cannot read file: {e.Message}");
-            return ExitCodes.UserError;
-        }
         if (UserLibraries.Parse(userLibs, out var libError) is not { } specs || UserLibraries.Read(specs, out libError) is not { } libraries)
         {
             Console.Error.WriteLine(libError);
             return ExitCodes.UserError;
         }
-        var (checkedScript, diagnostics) = Checker.Check(source, new CheckOptions { UserLibs = libraries.ToDictionary(l => l.Spec.Name, l => l.Signatures, StringComparer.Ordinal) });
-        var colour = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        if (diagnostics.Count > 0) Console.Error.Write(DiagnosticRenderer.Render(diagnostics, colour ? DiagnosticFormat.Colour : DiagnosticFormat.Plain));
-        if (checkedScript.HasErrors) return ExitCodes.UserError;
+        var checkOptions = new CheckOptions { UserLibs = libraries.ToDictionary(l => l.Spec.Name, l => l.Signatures, StringComparer.Ordinal) };
+        if (ScriptInput.Check(scriptPath, checkOptions) is not var (source, checkedScript)) return ExitCodes.UserError;
         Phase("check script");
         if (ModuleInput.Load(appPath, out var error) is not { } loaded)
         {
@@ -93,39 +79,23 @@ public static class InstrCommand
             return ExitCodes.UserError;
         }
         Phase("read app");
-        InstrumentResult result;
-        try
+        InstrumentResult? result;
+        // @static calls run on Wasmtime: one instance per library for the whole run.
+        using (var host = new StaticCallHost(libraries.ToDictionary(l => l.Spec.Name, l => l.Binary, StringComparer.Ordinal)))
         {
-            // @static calls run on Wasmtime: one instance per library for the whole run.
-            using var host = new StaticCallHost(libraries.ToDictionary(l => l.Spec.Name, l => l.Binary, StringComparer.Ordinal));
-            result = Instrumenter.Instrument(loaded.Module, checkedScript, options with
+            result = ScriptInput.Instrument(loaded, source, checkedScript, options with
             {
                 Libraries = [.. libraries.Select(l => new InstrumentLibrary(l.Spec.Name, l.Binary, l.Spec.ImportModule))],
                 StaticCalls = host.Call,
-            });
-        }
-        catch (InstrumentationException e) when (!e.IsInternal)
-        {
-            var where = e.Span is { } span ? Where(source, span) : scriptPath;
-            Console.Error.WriteLine($"{where}: error: {e.Message}");
-            return ExitCodes.UserError;
-        }
-        catch (InstrumentationException e)
-        {
-            Console.Error.WriteLine($"{appPath}: {e.Message}");
-            return ExitCodes.InternalError;
+            }, out var failed);
+            if (result is null) return failed;
         }
         Phase("instrument");
         phases[^1] = ("instrument", phases[^1].Item2 - result.ValidationTime);
         phases.Add(("validate", result.ValidationTime));
-        foreach (var w in result.Warnings) Console.Error.WriteLine($"{appPath}: warning: {w}");
         var bytes = ModuleWriter.Write(result.Module);
         Phase("encode");
-        if (EngineCheck.Reject(bytes, loaded.Binary) is { } rejected)
-        {
-            Console.Error.WriteLine($"{appPath}: internal error: Wasmtime rejects the instrumented module: {rejected}; nothing written");
-            return ExitCodes.InternalError;
-        }
+        if (!ScriptInput.EngineAccepts(bytes, loaded, "nothing written")) return ExitCodes.InternalError;
         Phase("Wasmtime validation");
         var writeError = ModuleInput.WriteAtomically(output, stream => stream.Write(bytes));
         if (writeError is not null)
@@ -140,12 +110,5 @@ public static class InstrCommand
             foreach (var (name, time) in phases) Console.Out.WriteLine($"time {name}: {time.TotalMilliseconds:F0} ms");
         }
         return ExitCodes.Ok;
-    }
-
-    private static string Where(SourceText source, TextSpan span)
-    {
-        var line = source.GetLineIndex(span.Start);
-        var column = span.Start - source.GetLineStart(line);
-        return $"{source.Path}:{line + 1}:{column + 1}";
     }
 }

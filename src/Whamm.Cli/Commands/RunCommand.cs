@@ -1,17 +1,26 @@
 using System.CommandLine;
 using System.Globalization;
+using Whamm.Instrumentation;
+using Whamm.Runtime;
 using Whamm.Runtime.Hosting;
+using Whamm.Runtime.Reports;
+using Whamm.Runtime.Reports.Html;
+using Whamm.Wasm.Binary;
+using Whamm.Wasm.Validation;
 
 namespace Whamm.Cli.Commands;
 
 /// <summary>
-/// <c>whamm run APP [--env K=V]… [--dir HOST[::GUEST]]… [--user-libs …] [--fuel N] [--max-memory SIZE]
-/// [--timeout DURATION] [-- ARGS…]</c>: runs a WASI application (binary or text) on embedded Wasmtime
-/// with its standard streams passed through. The final shape is <c>whamm run [SCRIPT.mm] APP</c>; until
-/// the rewriter exists (issue #5) a script argument is refused. Exit code: the application's; a trap
-/// prints <c>trap in NAME (fid N, pc P): reason</c> on stderr and exits 134 (as <c>wasmtime run</c>,
-/// 128 + SIGABRT); a limit that stops the program, or a program that cannot be started, is a user
-/// error (exit 1).
+/// <c>whamm run [SCRIPT.mm] APP [--env K=V]… [--dir HOST[::GUEST]]… [--user-libs …] [--fuel N] [--max-memory SIZE]
+/// [--timeout DURATION] [--format table|csv] [--report-json FILE] [--report-html FILE] [-- ARGS…]</c>: runs a
+/// WASI application (binary or text) on embedded Wasmtime with its standard streams passed through. With a
+/// script (the first argument, when it ends in <c>.mm</c>) the application is first validated and instrumented
+/// in memory; the monitor's output (the report) goes to the host, not to the program's stdout, and is printed
+/// after the program's own output: a table, or Whamm's CSV byte for byte; it can also be written as JSON and
+/// as a self-contained HTML page. Exit code: the application's; a trap prints <c>trap in NAME (fid N, pc P):
+/// reason</c> on stderr (after the report, which is still flushed) and exits 134 (as <c>wasmtime run</c>,
+/// 128 + SIGABRT); a bad script or application, a limit that stops the program, or a program that cannot be
+/// started, is a user error (exit 1).
 /// </summary>
 public static class RunCommand
 {
@@ -21,11 +30,10 @@ public static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var app = new Argument<string>("app") { Description = "The WebAssembly application (.wasm or .wat, decided by content)" };
-        var appArgs = new Argument<string[]>("args")
+        var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Arguments for the application (put them after --)",
-            Arity = ArgumentArity.ZeroOrMore,
+            Description = "[SCRIPT.mm] APP [-- ARGS…]: the monitor (optional; recognised by its .mm extension), the application (.wasm or .wat, decided by content), then its arguments (put them after --)",
+            Arity = ArgumentArity.OneOrMore,
         };
         var env = new Option<string[]>("--env")
         {
@@ -45,57 +53,165 @@ public static class RunCommand
         var fuel = new Option<string?>("--fuel") { Description = "Stop the application after N units of fuel (about N instructions)" };
         var maxMemory = new Option<string?>("--max-memory") { Description = "The most a linear memory may grow to: bytes, or with a unit (64KiB, 64MiB, 1GiB)" };
         var timeout = new Option<string?>("--timeout") { Description = "Stop the application after this long: 5s, 500ms, 2m (a plain number is seconds)" };
-        var command = new Command("run", "Run a WebAssembly application on embedded Wasmtime with WASI (instrumenting it with a script comes with issue #5)")
+        var format = new Option<string>("--format")
         {
-            app, appArgs, env, dir, userLibs, fuel, maxMemory, timeout,
+            Description = "How to print the report after the program's output: table (readable) or csv (Whamm's CSV, exactly as the monitor printed it)",
+            DefaultValueFactory = _ => "table",
         };
-        command.SetAction(parse => Run(
-            parse.GetValue(app)!,
-            parse.GetValue(appArgs) ?? [],
+        format.AcceptOnlyFromAmong("table", "csv");
+        var json = new Option<string?>("--report-json") { Description = "Also write the report as JSON (schema whamm-report/1) to FILE" };
+        var html = new Option<string?>("--report-html") { Description = "Also write the report as one self-contained HTML page (sortable table, charts) to FILE" };
+        var command = new Command("run", "Run a WebAssembly application on embedded Wasmtime with WASI, optionally instrumented with a Whamm script whose report is printed at the end")
+        {
+            inputs, env, dir, userLibs, fuel, maxMemory, timeout, format, json, html,
+        };
+        command.SetAction(parse => Run(new RunRequest(
+            parse.GetValue(inputs)!,
             parse.GetValue(env) ?? [],
             parse.GetValue(dir) ?? [],
             parse.GetValue(userLibs) ?? [],
             parse.GetValue(fuel),
             parse.GetValue(maxMemory),
-            parse.GetValue(timeout)));
+            parse.GetValue(timeout),
+            parse.GetValue(format) == "csv",
+            parse.GetValue(json),
+            parse.GetValue(html))));
         return command;
     }
 
-    private static int Run(string app, string[] appArgs, string[] env, string[] dirs, string[] userLibs, string? fuel, string? maxMemory, string? timeout)
+    /// <summary>The command line, as given.</summary>
+    private sealed record RunRequest(string[] Inputs, string[] Env, string[] Dirs, string[] UserLibs, string? Fuel, string? MaxMemory,
+        string? Timeout, bool Csv, string? JsonFile, string? HtmlFile)
     {
-        if (app.EndsWith(".mm", StringComparison.OrdinalIgnoreCase))
-        {
-            return Fail($"{app}: error: instrumentation is not implemented yet (issue #5); run the application alone: whamm run APP.wasm");
-        }
-        if (BuildOptions(app, appArgs, env, dirs, userLibs, fuel, maxMemory, timeout, out var error) is not { } options) return Fail(error!);
+        private bool HasScript => Inputs[0].EndsWith(".mm", StringComparison.OrdinalIgnoreCase);
+        public string? Script => HasScript ? Inputs[0] : null;
+        public string? App => HasScript ? Inputs.ElementAtOrDefault(1) : Inputs[0];
+        public string[] AppArgs => Inputs[(HasScript ? 2 : 1)..];
+    }
+
+    private static int Run(RunRequest request)
+    {
+        if (request.App is not { } app) return Fail($"error: no application to run after the script {request.Script}: whamm run SCRIPT.mm APP [-- ARGS…]");
+        if (request.Script is null && (request.JsonFile ?? request.HtmlFile) is { } file)
+            return Fail($"error: {file}: a report needs a script: whamm run SCRIPT.mm APP --report-json FILE");
+        if (OutputClash(request) is { } clash) return Fail(clash);
+        if (BuildOptions(app, request.AppArgs, request.Env, request.Dirs, request.UserLibs, request.Fuel, request.MaxMemory, request.Timeout, out var error) is not { } options)
+            return Fail(error!);
         if (ModuleInput.Load(app, out error) is not { } loaded) return Fail(error!);
+
+        var binary = loaded.Binary;
+        var model = loaded.Module;
+        using var reportBytes = new MemoryStream();
+        if (request.Script is { } scriptPath)
+        {
+            if (Instrument(scriptPath, loaded, request.UserLibs, out var failed) is not { } instrumented) return failed;
+            (binary, model) = (instrumented.ToBytes(), instrumented.Module);
+            if (!ScriptInput.EngineAccepts(binary, loaded, "nothing run")) return ExitCodes.InternalError;
+            options = options with
+            {
+                HostOutput = new HostOutputChannel(HostInterface.OutputModule, HostInterface.OutputWrite, HostInterface.OutputMemory, reportBytes),
+                FlushExport = HostInterface.Exit,
+            };
+        }
 
         RunResult result;
         try
         {
-            result = AppRunner.Run(loaded.Binary, loaded.Module, options);
+            result = AppRunner.Run(binary, model, options);
         }
         catch (HostException e)
         {
             return Fail($"{app}: error: {e.Message}");
         }
         Console.Out.Flush();
+        var outcome = Outcome(app, result, request);
+        if (request.Script is { } script)
+        {
+            var written = PrintReport(reportBytes.ToArray(), new ReportContext(script, app, outcome.Summary), request);
+            if (written != ExitCodes.Ok) return written;
+            if (result.FlushTrap is { } flushTrap) Console.Error.WriteLine($"{app}: warning: the report may be incomplete: the monitor's exit trapped: {flushTrap.Reason}");
+        }
+        if (outcome.Message is { } message) Console.Error.WriteLine(message);
+        return outcome.ExitCode;
+    }
+
+    /// <summary>Validates the application, checks the script and instruments the application with it (output to the host).</summary>
+    private static InstrumentResult? Instrument(string scriptPath, LoadedModule app, string[] userLibs, out int exitCode)
+    {
+        exitCode = ExitCodes.UserError;
+        try
+        {
+            ModuleValidator.Validate(app.Module);
+        }
+        catch (WasmException e)
+        {
+            Console.Error.WriteLine(ModuleInput.BinaryError(app.Path, e, app.Format == ModuleFormat.Text));
+            return null;
+        }
+        if (UserLibraries.Parse(userLibs, out var error) is not { } specs || UserLibraries.Load(specs, out error) is not { } libraries)
+        {
+            Console.Error.WriteLine(error);
+            return null;
+        }
+        if (ScriptInput.Check(scriptPath, new Whamm.Language.Semantics.CheckOptions { UserLibs = libraries }) is not var (source, script)) return null;
+        return ScriptInput.Instrument(app, source, script, new InstrumentOptions { HostOutput = true }, out exitCode);
+    }
+
+    /// <summary>How the run ended: the exit code, the line for stderr (null when the program just exited), and a summary for report files.</summary>
+    private sealed record RunOutcome(int ExitCode, string? Message, string Summary);
+
+    private static RunOutcome Outcome(string app, RunResult result, RunRequest request)
+    {
+        RunOutcome Limit(string message) => new(ExitCodes.UserError, $"{app}: error: {message}", message);
         switch (result.LimitHit)
         {
             case RunLimit.Fuel:
-                return Fail($"{app}: error: the application ran out of fuel (--fuel {fuel}){Where(result.Trap)}");
+                return Limit($"the application ran out of fuel (--fuel {request.Fuel}){Where(result.Trap)}");
             case RunLimit.Timeout:
-                return Fail($"{app}: error: the application did not finish within --timeout {timeout}{Where(result.Trap)}");
+                return Limit($"the application did not finish within --timeout {request.Timeout}{Where(result.Trap)}");
             case RunLimit.Memory:
                 var ending = result.Trap is { } t ? $"; then {t}" : $"; then it exited with code {result.ExitCode}";
-                return Fail($"{app}: error: the application needed more memory than --max-memory {maxMemory} allows{ending}");
+                return Limit($"the application needed more memory than --max-memory {request.MaxMemory} allows{ending}");
         }
-        if (result.Trap is { } trap)
+        if (result.Trap is { } trap) return new RunOutcome(TrapExitCode, trap.ToString(), trap.ToString());
+        return new RunOutcome(result.ExitCode, null, $"exit {result.ExitCode}");
+    }
+
+    /// <summary>Prints the captured report on stdout (table or CSV) and writes the requested files; a write failure is exit 1.</summary>
+    private static int PrintReport(byte[] bytes, ReportContext context, RunRequest request)
+    {
+        if (request.Csv)
         {
-            Console.Error.WriteLine(trap.ToString());
-            return TrapExitCode;
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
         }
-        return result.ExitCode;
+        var report = Report.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        if (!request.Csv && !report.IsEmpty) ReportConsole.Write(report, Console.Out, terminal: !Console.IsOutputRedirected);
+        var failures = 0;
+        if (request.JsonFile is { } json) failures += Write(json, stream => ReportJsonWriter.Write(report, context, stream));
+        if (request.HtmlFile is { } html) failures += Write(html, stream => ReportHtmlWriter.Write(report, context, stream));
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.UserError;
+    }
+
+    private static int Write(string path, Action<Stream> write)
+    {
+        if (ModuleInput.WriteAtomically(path, write) is not { } error) return 0;
+        Console.Error.WriteLine(error);
+        return 1;
+    }
+
+    /// <summary>A message when a report file would overwrite an input (script, application, library) or the other report file.</summary>
+    private static string? OutputClash(RunRequest request)
+    {
+        var inputs = new List<string>(request.Inputs.Take(request.Script is null ? 1 : 2));
+        if (UserLibraries.Parse(request.UserLibs, out _) is { } specs) inputs.AddRange(specs.Select(s => s.Path));
+        var seen = inputs.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var output in (string?[])[request.JsonFile, request.HtmlFile])
+        {
+            if (output is null) continue;
+            if (!seen.Add(Path.GetFullPath(output))) return $"{output}: error: the report would overwrite an input or the other report; name another file";
+        }
+        return null;
     }
 
     private static string Where(TrapReport? trap) =>

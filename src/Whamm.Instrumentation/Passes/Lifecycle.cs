@@ -33,7 +33,7 @@ namespace Whamm.Instrumentation.Passes;
 internal sealed class Lifecycle
 {
     /// <summary>The export name of the exit function.</summary>
-    public const string ExitExport = "wasm:exit";
+    public const string ExitExport = HostInterface.Exit;
 
     private readonly ModuleEditor editor;
     private readonly CheckedScript script;

@@ -67,7 +67,7 @@ internal sealed class UserFunctions
         {
             var v = (VariableSymbol)model.SymbolOf(p)!;
             var flat = v.Type.WasmTypes.Select(_ => next++).ToArray();
-            parameters.Add((v, new LocalLocation(v.Type, flat)));
+            parameters.Add((v, new VariableLocation(v.Type, flat, IsGlobal: false)));
         }
         var locals = new List<ValType>();
         var first = next;

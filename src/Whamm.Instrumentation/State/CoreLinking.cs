@@ -6,14 +6,16 @@ namespace Whamm.Instrumentation.State;
 
 /// <summary>
 /// Links the core library into the application (DECISIONS 13): its memory becomes the instrumentation memory,
-/// its <c>fd_write</c> goes through <see cref="OutputBridge"/>, and its functions are named <c>whamm_core:NAME</c>
-/// so a trap inside one is attributable.
+/// its <c>fd_write</c> goes through <see cref="OutputBridge"/> (or, with <see cref="InstrumentOptions.HostOutput"/>,
+/// to the host's <see cref="HostInterface.OutputWrite"/>), and its functions are named <c>whamm_core:NAME</c> so a trap
+/// inside one is attributable.
 /// </summary>
 internal static class CoreLinking
 {
-    public static CoreBinding Link(ModuleEditor editor)
+    public static CoreBinding Link(ModuleEditor editor, bool hostOutput)
     {
         var library = CoreLibrary.Read();
+        if (hostOutput) return LinkToHost(editor, library);
         var appMemory = OutputBridge.ApplicationMemory(editor);
         var fdWrite = OutputBridge.FdWrite(editor);
         var bridge = appMemory is null ? (uint?)null : OutputBridge.Declare(editor);
@@ -39,6 +41,16 @@ internal static class CoreLinking
         var functions = library.Exports.Where(e => e.Kind == ExternalKind.Func)
             .ToDictionary(e => e.Name, e => editor.AddFunctionImport(module, e.Name, library.FunctionType(e.Index)), StringComparer.Ordinal);
         return new CoreBinding(memory, new StaticData(HeapBase(library)), name => functions[name]);
+    }
+
+    /// <summary>The library's <c>fd_write</c> becomes an import of the host's writer, which reads the buffers from our memory, exported for it.</summary>
+    private static CoreBinding LinkToHost(ModuleEditor editor, Module library)
+    {
+        var write = editor.AddFunctionImport(HostInterface.OutputModule, HostInterface.OutputWrite, OutputBridge.FdWriteType);
+        var linked = editor.Link(library, new LinkOptions { NamePrefix = "whamm_core:", ResolveFunction = _ => write });
+        var memory = linked.Memory(CoreLibrary.Exports.Memory);
+        editor.AddExport(HostInterface.OutputMemory, ExternalKind.Memory, memory);
+        return new CoreBinding(memory, new StaticData(HeapBase(library)), linked.Function);
     }
 
     /// <summary>The value of the library's exported <c>__heap_base</c> global (an <c>i32.const</c>): where our static region starts.</summary>

@@ -25,7 +25,8 @@ internal static class OutputBridge
     /// <summary>The most bytes one bridged call writes (and lends of the application's memory, plus 12).</summary>
     public const int Chunk = 4096;
 
-    private static readonly FuncType FdWriteType = new([ValType.I32, ValType.I32, ValType.I32, ValType.I32], [ValType.I32]);
+    /// <summary>WASI <c>fd_write</c>'s type: (fd, iovs, iovs_len, nwritten) -> errno.</summary>
+    public static readonly FuncType FdWriteType = new([ValType.I32, ValType.I32, ValType.I32, ValType.I32], [ValType.I32]);
 
     /// <summary>
     /// The application's exported memory named <c>memory</c> (32-bit), or null. The export still names it in the

@@ -71,6 +71,7 @@ public static class AppRunner
         try
         {
             linker.DefineWasi();
+            if (options.HostOutput is { } channel) channel.Define(linker);
             store.SetWasiConfiguration(Wasi(options));
             if (options.MaxMemoryBytes is { } max) store.SetLimits(memorySize: max);
             if (options.Fuel is { } fuel) store.Fuel = fuel;

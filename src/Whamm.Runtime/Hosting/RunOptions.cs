@@ -53,6 +53,11 @@ public sealed record RunOptions
     /// rewriter (issue #5) names its flush function here; normal ends and <c>proc_exit</c> flush by themselves.
     /// </summary>
     public string? FlushExport { get; init; }
+    /// <summary>
+    /// A writer the application may import to print apart from its own output (an instrumented module's
+    /// report, <c>InstrumentOptions.HostOutput</c>); null defines none.
+    /// </summary>
+    public HostOutputChannel? HostOutput { get; init; }
     /// <summary>Libraries instantiated first and linked by their import module names.</summary>
     public IReadOnlyList<UserLibrary> UserLibs { get; init; } = [];
 }

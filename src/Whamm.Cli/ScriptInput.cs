@@ -1,0 +1,79 @@
+using Whamm.Instrumentation;
+using Whamm.Language.Diagnostics;
+using Whamm.Language.Semantics;
+using Whamm.Language.Text;
+using Whamm.Runtime;
+
+namespace Whamm.Cli;
+
+/// <summary>
+/// The steps <c>instr</c> and <c>run</c> share, each turning a failure into the message it prints on stderr:
+/// read and check a script (diagnostics rustc-style with <c>FILE:LINE:COL</c> and a caret, coloured only on a
+/// terminal), instrument an application with it, and have Wasmtime confirm the result (DECISIONS 16).
+/// </summary>
+internal static class ScriptInput
+{
+    /// <summary>The script read and checked, or null when it cannot be read or has errors (the diagnostics are printed).</summary>
+    public static (SourceText Source, CheckedScript Script)? Check(string path, CheckOptions? options = null)
+    {
+        SourceText source;
+        try
+        {
+            source = SourceText.ReadFile(path, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"{path}: error: cannot read file: {e.Message}");
+            return null;
+        }
+        var (script, diagnostics) = Checker.Check(source, options);
+        var colour = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        if (diagnostics.Count > 0) Console.Error.Write(DiagnosticRenderer.Render(diagnostics, colour ? DiagnosticFormat.Colour : DiagnosticFormat.Plain));
+        return script.HasErrors ? null : (source, script);
+    }
+
+    /// <summary>
+    /// <paramref name="app"/> instrumented with <paramref name="script"/> (its warnings printed), or null with
+    /// <paramref name="exitCode"/>: a construct this version cannot compile is a user error at its script
+    /// location, an invalid result an internal error.
+    /// </summary>
+    public static InstrumentResult? Instrument(LoadedModule app, SourceText source, CheckedScript script, InstrumentOptions options, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        InstrumentResult result;
+        try
+        {
+            result = Instrumenter.Instrument(app.Module, script, options);
+        }
+        catch (InstrumentationException e) when (!e.IsInternal)
+        {
+            var where = e.Span is { } span ? Where(source, span) : source.Path;
+            Console.Error.WriteLine($"{where}: error: {e.Message}");
+            exitCode = ExitCodes.UserError;
+            return null;
+        }
+        catch (InstrumentationException e)
+        {
+            Console.Error.WriteLine($"{app.Path}: {e.Message}");
+            exitCode = ExitCodes.InternalError;
+            return null;
+        }
+        foreach (var w in result.Warnings) Console.Error.WriteLine($"{app.Path}: warning: {w}");
+        return result;
+    }
+
+    /// <summary>Whether Wasmtime accepts the instrumented <paramref name="bytes"/>; otherwise prints the internal error, ending with <paramref name="consequence"/>.</summary>
+    public static bool EngineAccepts(byte[] bytes, LoadedModule app, string consequence)
+    {
+        if (EngineCheck.Reject(bytes, app.Binary) is not { } rejected) return true;
+        Console.Error.WriteLine($"{app.Path}: internal error: Wasmtime rejects the instrumented module: {rejected}; {consequence}");
+        return false;
+    }
+
+    private static string Where(SourceText source, TextSpan span)
+    {
+        var line = source.GetLineIndex(span.Start);
+        var column = span.Start - source.GetLineStart(line);
+        return $"{source.Path}:{line + 1}:{column + 1}";
+    }
+}
