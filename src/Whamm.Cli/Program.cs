@@ -11,4 +11,5 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(InstrCommand.Create());
+root.Subcommands.Add(WastCommand.Create());
 return CliRunner.Run(root, args);

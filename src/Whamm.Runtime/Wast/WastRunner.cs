@@ -19,7 +19,7 @@ namespace Whamm.Runtime.Wast;
 /// foreach (var failure in result.Failures) Console.WriteLine(failure);   // FILE:LINE:COL: assert_return: expected …
 /// </code>
 /// </example>
-public sealed class WastRunner(ITextParser? parser = null, Engine? engine = null)
+public sealed partial class WastRunner(ITextParser? parser = null, Engine? engine = null)
 {
     private readonly ITextParser _parser = parser ?? WatParser.Instance;
     private readonly Engine _engine = engine ?? WasmtimeEngines.Shared;
@@ -73,13 +73,19 @@ public sealed class WastRunner(ITextParser? parser = null, Engine? engine = null
         private readonly Dictionary<ulong, HostReference> _hostReferences = new();
         private Instance? _current;
 
-        public Session(WastRunner runner, WastScript script)
+        /// <param name="runner">The runner (parser and engine).</param>
+        /// <param name="script">The script the commands come from (for positions in messages).</param>
+        /// <param name="wasi">Also define WASI preview 1 (output discarded): instrumented modules may print their report.</param>
+        public Session(WastRunner runner, WastScript script, bool wasi = false)
         {
             _runner = runner;
             _script = script;
             _store = new Store(runner._engine);
             _linker = new Linker(runner._engine) { AllowShadowing = true };
             DefineSpecTest();
+            if (!wasi) return;
+            _linker.DefineWasi();
+            _store.SetWasiConfiguration(new WasiConfiguration());
         }
 
         public void Dispose()
@@ -277,7 +283,8 @@ public sealed class WastRunner(ITextParser? parser = null, Engine? engine = null
         }
 
         /// <summary>The binary of a script module; text goes to the text parser with its positions in the script kept.</summary>
-        private byte[] Assemble(WastModule module)
+        /// <exception cref="StageException">The module is malformed.</exception>
+        public byte[] Assemble(WastModule module)
         {
             switch (module.Kind)
             {
