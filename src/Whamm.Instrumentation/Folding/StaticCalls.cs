@@ -26,24 +26,24 @@ internal sealed class StaticCalls
         this.memory = memory;
     }
 
-    /// <summary>The value of <paramref name="call"/> when it is evaluated while instrumenting, else null.</summary>
-    public Constant? Fold(CallExpressionSyntax call, SemanticModel model, Func<ExpressionSyntax, Constant?> fold)
+    /// <summary>The value of <paramref name="invocation"/> when it is evaluated while instrumenting, else null.</summary>
+    public Constant? Fold(CallExpressionSyntax invocation, SemanticModel model, Func<ExpressionSyntax, Constant?> fold)
     {
-        if (model.SymbolOf(call) is not FunctionSymbol f) return null;
-        if (f is { FunctionKind: FunctionKind.Builtin, Name: "memid" } && call.Arguments is [var argument]
+        if (model.SymbolOf(invocation) is not FunctionSymbol f) return null;
+        if (f is { FunctionKind: FunctionKind.Builtin, Name: "memid" } && invocation.Arguments is [var argument]
             && model.SymbolOf(argument) is LibrarySymbol library)
             return memory(library) is { } index ? Constant.Integer(WhammType.U32, index) : null;
-        if (call.Annotation != CallAnnotation.Static || f is not { FunctionKind: FunctionKind.Library, LibraryFunction: { } export, Library: { } lib })
+        if (invocation.Annotation != CallAnnotation.Static || f is not { FunctionKind: FunctionKind.Library, LibraryFunction: { } export, Library: { } lib })
             return null;
-        var arguments = new object[call.Arguments.Count];
+        var arguments = new object[invocation.Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {
-            var a = call.Arguments[i];
+            var a = invocation.Arguments[i];
             var value = fold(a) ?? throw new InstrumentationException($"the argument of `@static {f.DisplayName}` must be known when instrumenting", a.Span);
             arguments[i] = Box(value, export.WasmType.Params[i]);
         }
         if (evaluator is null)
-            throw new InstrumentationException($"`@static {f.DisplayName}(…)` needs a library evaluator (InstrumentOptions.StaticCalls; the CLI runs libraries on Wasmtime)", call.Span);
+            throw new InstrumentationException($"`@static {f.DisplayName}(…)` needs a library evaluator (InstrumentOptions.StaticCalls; the CLI runs libraries on Wasmtime)", invocation.Span);
         object? result;
         try
         {
@@ -51,7 +51,7 @@ internal sealed class StaticCalls
         }
         catch (InvalidOperationException e)
         {
-            throw new InstrumentationException($"`@static {f.DisplayName}({string.Join(", ", arguments)})` failed: {e.Message}", call.Span);
+            throw new InstrumentationException($"`@static {f.DisplayName}({string.Join(", ", arguments)})` failed: {e.Message}", invocation.Span);
         }
         if (f.ReturnType.IsUnit) return null;
         return result switch
@@ -60,7 +60,7 @@ internal sealed class StaticCalls
             long v => Constant.Integer(f.ReturnType, v),
             float v => Constant.OfFloat(f.ReturnType, v),
             double v => Constant.OfFloat(f.ReturnType, v),
-            _ => throw new InstrumentationException($"`@static {f.DisplayName}(…)` returned {result ?? "nothing"}, not a {f.ReturnType}", call.Span),
+            _ => throw new InstrumentationException($"`@static {f.DisplayName}(…)` returned {result ?? "nothing"}, not a {f.ReturnType}", invocation.Span),
         };
     }
 

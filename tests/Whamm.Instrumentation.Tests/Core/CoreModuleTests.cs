@@ -65,7 +65,7 @@ public sealed class CoreModuleTests
         }
     }
 
-    private static bool OnPath(string tool) =>
+    internal static bool OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, tool)));
 
     private static string CoreSourceDir([CallerFilePath] string path = "") =>
