@@ -135,12 +135,12 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void ScriptArgumentIsRefusedUntilInstrumentationExists()
+    public void MissingScriptIsAUserError()
     {
         var r = WhammProcess.Run("run", "monitor.mm", App("hello"));
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("instrumentation is not implemented yet (issue #5)", r.Stderr);
-        Assert.Equal("", r.Stdout);
+        Assert.Equal((1, ""), (r.ExitCode, r.Stdout));
+        Assert.StartsWith("monitor.mm: error: cannot read file:", r.Stderr);
+        NoStackTrace(r);
     }
 
     [Theory]

@@ -60,8 +60,8 @@ public static class RunCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "csv");
-        var json = new Option<string?>("--report-json") { Description = "Also write the report as JSON (schema whamm-report/1) to FILE" };
-        var html = new Option<string?>("--report-html") { Description = "Also write the report as one self-contained HTML page (sortable table, charts) to FILE" };
+        var json = new Option<string?>("--report-json") { HelpName = "FILE", Description = "Also write the report as JSON (schema whamm-report/1) to FILE" };
+        var html = new Option<string?>("--report-html") { HelpName = "FILE", Description = "Also write the report as one self-contained HTML page (sortable table, charts) to FILE" };
         var command = new Command("run", "Run a WebAssembly application on embedded Wasmtime with WASI, optionally instrumented with a Whamm script whose report is printed at the end")
         {
             inputs, env, dir, userLibs, fuel, maxMemory, timeout, format, json, html,
