@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh Debian 12 machine (or a developer's):
 #   1. installs the Debian packages the tests need when missing (wabt, binaryen, clang-14, lld-14,
-#      wasi-libc, libclang-rt-14-dev-wasm32),
+#      wasi-libc, libclang-rt-14-dev-wasm32, chromium for the HTML report test),
 #   2. builds the test corpus (scripts/corpus/build-all.sh; CORPUS_FULL=1 for the full set),
 #   3. runs `dotnet test Whamm.slnx -c Release`, passing extra arguments through:
 #        ./test.sh --filter "FullyQualifiedName~Corpus"
@@ -19,9 +19,9 @@ die() { echo "test.sh: error: $*" >&2; exit 1; }
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
 
 # --- 1. Debian packages -------------------------------------------------------------------------
-APT_PACKAGES=(wabt binaryen clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32)
+APT_PACKAGES=(wabt binaryen clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 chromium)
 missing=()
-for tool in wasm-validate wasm-objdump wasm-opt clang-14 wasm-ld-14; do
+for tool in wasm-validate wasm-objdump wasm-opt clang-14 wasm-ld-14 chromium; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 [ -f /usr/lib/wasm32-wasi/libc.a ] || missing+=("wasi-libc")

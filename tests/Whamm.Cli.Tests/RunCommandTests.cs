@@ -5,9 +5,9 @@ namespace Whamm.Cli.Tests;
 public class RunCommandTests
 {
     /// <summary>The small WAT applications of the host's unit tests (tests/Whamm.Runtime.Tests/Hosting/apps).</summary>
-    private static string App(string name) => Path.Combine(CorpusFiles.Root, "tests", "Whamm.Runtime.Tests", "Hosting", "apps", name + ".wat");
+    internal static string App(string name) => Path.Combine(CorpusFiles.Root, "tests", "Whamm.Runtime.Tests", "Hosting", "apps", name + ".wat");
 
-    private static void NoStackTrace(WhammResult r)
+    internal static void NoStackTrace(WhammResult r)
     {
         Assert.DoesNotContain("   at ", r.Stderr);
         Assert.DoesNotContain("Exception", r.Stderr);
@@ -135,12 +135,12 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void ScriptArgumentIsRefusedUntilInstrumentationExists()
+    public void MissingScriptIsAUserError()
     {
         var r = WhammProcess.Run("run", "monitor.mm", App("hello"));
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("instrumentation is not implemented yet (issue #5)", r.Stderr);
-        Assert.Equal("", r.Stdout);
+        Assert.Equal((1, ""), (r.ExitCode, r.Stdout));
+        Assert.StartsWith("monitor.mm: error: cannot read file:", r.Stderr);
+        NoStackTrace(r);
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using Whamm.Runtime.Hosting;
 using Whamm.Runtime.Reports;
 using Whamm.Runtime.Reports.Html;
 using Whamm.Wasm.Binary;
+using Whamm.Wasm.Reading;
 using Whamm.Wasm.Validation;
 
 namespace Whamm.Cli.Commands;
@@ -59,8 +60,8 @@ public static class RunCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "csv");
-        var json = new Option<string?>("--report-json") { Description = "Also write the report as JSON (schema whamm-report/1) to FILE" };
-        var html = new Option<string?>("--report-html") { Description = "Also write the report as one self-contained HTML page (sortable table, charts) to FILE" };
+        var json = new Option<string?>("--report-json") { HelpName = "FILE", Description = "Also write the report as JSON (schema whamm-report/1) to FILE" };
+        var html = new Option<string?>("--report-html") { HelpName = "FILE", Description = "Also write the report as one self-contained HTML page (sortable table, charts) to FILE" };
         var command = new Command("run", "Run a WebAssembly application on embedded Wasmtime with WASI, optionally instrumented with a Whamm script whose report is printed at the end")
         {
             inputs, env, dir, userLibs, fuel, maxMemory, timeout, format, json, html,
@@ -101,11 +102,13 @@ public static class RunCommand
 
         var binary = loaded.Binary;
         var model = loaded.Module;
+        var (importedFunctions, definedFunctions) = (model.ImportedFunctionCount, model.Functions.Count); // instrumenting edits the model
         using var reportBytes = new MemoryStream();
         if (request.Script is { } scriptPath)
         {
             if (Instrument(scriptPath, loaded, request.UserLibs, out var failed) is not { } instrumented) return failed;
-            (binary, model) = (instrumented.ToBytes(), instrumented.Module);
+            binary = instrumented.ToBytes();
+            model = ModuleReader.Read(binary); // trap locations need the bodies' offsets in the binary that runs
             if (!ScriptInput.EngineAccepts(binary, loaded, "nothing run")) return ExitCodes.InternalError;
             options = options with
             {
@@ -124,6 +127,7 @@ public static class RunCommand
             return Fail($"{app}: error: {e.Message}");
         }
         Console.Out.Flush();
+        if (request.Script is not null && result.Trap is { } located) result = result with { Trap = located.InApplication(importedFunctions, definedFunctions, model) };
         var outcome = Outcome(app, result, request);
         if (request.Script is { } script)
         {
@@ -214,8 +218,7 @@ public static class RunCommand
         return null;
     }
 
-    private static string Where(TrapReport? trap) =>
-        trap?.FunctionIndex is { } fid ? $" in {trap.FunctionName} (fid {fid}, pc {trap.Pc})" : "";
+    private static string Where(TrapReport? trap) => trap?.Location is { } location ? $" in {location}" : "";
 
     private static RunOptions? BuildOptions(string app, string[] appArgs, string[] env, string[] dirs, string[] userLibs,
         string? fuel, string? maxMemory, string? timeout, out string? error)
