@@ -31,6 +31,16 @@ if (args.Length >= 3 && args[0] == "prepend-import")
     if (args.Contains("--time")) Console.Error.WriteLine($"in-process: {clock.Elapsed.TotalMilliseconds:F1} ms");
     return 0;
 }
+// `link IN LIB OUT`: read both, link LIB into IN (ModuleEditor.Link), write (validating what the link added).
+if (args.Length >= 4 && args[0] == "link")
+{
+    var clock = Stopwatch.StartNew();
+    var editor = new ModuleEditor(ModuleReader.ReadFile(args[1]));
+    editor.Link(ModuleReader.ReadFile(args[2]), new LinkOptions { NamePrefix = "lib:" });
+    File.WriteAllBytes(args[3], editor.Write());
+    if (args.Contains("--time")) Console.Error.WriteLine($"in-process: {clock.Elapsed.TotalMilliseconds:F1} ms");
+    return 0;
+}
 // `overhead [--runs N] --monitor NAME=script.mm ... PROGRAM.wasm ...`: run-time cost of instrumentation (bench/overhead.sh).
 if (args.Length >= 1 && args[0] == "overhead") return OverheadCommand.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(ToolkitBenchmarks).Assembly).Run(args);

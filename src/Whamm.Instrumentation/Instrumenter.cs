@@ -1,5 +1,6 @@
 using Whamm.Instrumentation.Passes;
 using Whamm.Instrumentation.Sites;
+using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Editing;
 using Whamm.Wasm.Model;
@@ -13,6 +14,9 @@ public sealed record InstrumentOptions
 {
     /// <summary>Export <c>get_NAME</c> for every script global (DECISIONS 17); <c>--no-getters</c> turns it off.</summary>
     public bool Getters { get; init; } = true;
+
+    /// <summary>Flush the report at exit (reference §3.6); <c>--no-report</c> turns it off.</summary>
+    public bool Report { get; init; } = true;
 }
 
 /// <summary>What happened to one probe.</summary>
@@ -29,7 +33,11 @@ public sealed class ProbeStats
     /// <summary>Sites where the predicate folded to <c>false</c>: nothing injected.</summary>
     public int SitesFoldedAway { get; internal set; }
 
-    /// <summary>Sites that do not fit the probe (operand types other than its type bounds, unreachable code, an <c>immN</c> the site lacks).</summary>
+    /// <summary>
+    /// Sites that do not fit the probe: operand, result or local types other than its type bounds, unreachable code, an
+    /// <c>immN</c> the site lacks, <c>after</c> at an instruction that never falls through, an <c>alt</c> whose stack effect
+    /// is not known from the instruction alone.
+    /// </summary>
     public int SitesSkipped { get; internal set; }
 
     /// <summary>Sites where code was injected (unconditionally or behind a residual predicate).</summary>
@@ -43,11 +51,19 @@ public sealed class ProbeStats
 /// <summary>The instrumented module and what was done.</summary>
 public sealed class InstrumentResult
 {
-    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats)
+    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats, IReadOnlyList<string> warnings, TimeSpan validationTime)
     {
+        ValidationTime = validationTime;
         Module = module;
         Stats = stats;
+        Warnings = warnings;
     }
+
+    /// <summary>How long validating the output took (part of <see cref="Instrumenter.Instrument"/>).</summary>
+    public TimeSpan ValidationTime { get; }
+
+    /// <summary>Things the user should know that do not stop instrumentation (e.g. nothing triggers the report).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The instrumented (and validated) module.</summary>
     public Module Module { get; }
@@ -82,16 +98,27 @@ public static class Instrumenter
         if (script.HasErrors) throw new ArgumentException("the script has errors; check it first", nameof(script));
         options ??= new InstrumentOptions();
 
+        TimeSpan validation;
         var index = SiteIndex.Build(script);
         var stats = script.Probes.ToDictionary(p => p, p => new ProbeStats(p));
         var editor = new ModuleEditor(app);
-        var storage = ScriptGlobals.AddGlobals(editor, script);
-        var injection = new ProbeInjection(editor, index, storage, stats);
+        var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
+        var functions = new FunctionDirectory(editor, original);
+        var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
+        var deferred = ScriptGlobals.AddGlobals(editor, script, state);
+        var lifecycle = new Lifecycle(editor, script, index, state, options.Report);
+        lifecycle.Prepare();
+        var injection = new ProbeInjection(editor, index, state, stats, original, functions);
+        if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();
-        if (options.Getters) ScriptGlobals.AddGetters(editor, storage);
+        if (options.Getters) ScriptGlobals.AddGetters(editor, state);
         try
         {
-            editor.Commit(validate: true);
+            lifecycle.Finish(deferred);
+            editor.Commit(validate: false);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            editor.Validate();
+            validation = clock.Elapsed;
         }
         catch (EditValidationException e)
         {
@@ -102,6 +129,6 @@ public static class Instrumenter
                 $"internal error: the instrumented module is invalid in function {e.FunctionIndex}{(e.FunctionName is null ? "" : $" ({e.FunctionName})")}"
                 + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
         }
-        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray());
+        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), lifecycle.Warnings, validation);
     }
 }

@@ -10,9 +10,10 @@ namespace Whamm.Instrumentation.Tests;
 
 /// <summary>
 /// Runs every directory under <c>scenarios/</c>: <c>app.wat</c> instrumented with <c>script.mm</c>, validated (ours and
-/// Wasmtime), its exported <c>_start</c> or <c>main</c> called, then each getter compared with <c>expected.txt</c>
-/// (<c>name = value</c> lines, in global order, then per probe the site counts), or <c>error: …</c> when the
-/// rewriter must refuse the script. Adding a scenario needs no C# edit; <c>WHAMM_BLESS=1</c> rewrites
+/// Wasmtime), its exported <c>_start</c> or <c>main</c> called under WASI, then compared with <c>expected.txt</c>:
+/// each getter (<c>name = value</c> lines, in global order), the exit code when the app calls <c>proc_exit</c>,
+/// what the instrumented program printed (the report) after <c>stdout:</c>, then per probe the site counts; or
+/// <c>error: …</c> when the rewriter must refuse the script. Adding a scenario needs no C# edit; <c>WHAMM_BLESS=1</c> rewrites
 /// the expectations from the actual values.
 /// </summary>
 public sealed class ScenarioTests
@@ -25,7 +26,7 @@ public sealed class ScenarioTests
         Directory.GetDirectories(ScenarioDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(n => new object[] { n! });
 
     [Fact]
-    public void ThereAreEnoughScenarios() => Assert.True(Names().Count() >= 20, $"only {Names().Count()} scenarios in {ScenarioDir}");
+    public void ThereAreEnoughScenarios() => Assert.True(Names().Count() >= 80, $"only {Names().Count()} scenarios in {ScenarioDir}");
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -51,7 +52,7 @@ public sealed class ScenarioTests
         InstrumentResult result;
         try
         {
-            result = Instrumenter.Instrument(ModuleReader.Read(wasm), script, new InstrumentOptions());
+            result = Instrumenter.Instrument(ModuleReader.Read(wasm), script, Options(dir));
         }
         catch (InstrumentationException e) when (!e.IsInternal)
         {
@@ -61,21 +62,49 @@ public sealed class ScenarioTests
         var bytes = result.ToBytes();
         ModuleValidator.Validate(ModuleReader.Read(bytes));
         var sb = new StringBuilder();
-        using var module = Wasmtime.Module.FromBytes(Engine, "app", bytes);
-        using var store = new Wasmtime.Store(Engine);
-        using var linker = new Wasmtime.Linker(Engine);
-        var instance = linker.Instantiate(store, module);
-        var entry = instance.GetAction("_start") ?? instance.GetAction("main") ?? throw new InvalidOperationException("app exports no _start or main () -> ()");
-        entry();
-        foreach (var g in script.Globals)
+        var stdout = Path.GetTempFileName();
+        try
         {
-            var getter = instance.GetFunction("get_" + g.Name)!;
-            var value = getter.Invoke();
-            sb.Append(g.Name).Append(" = ").Append(Format(g.Type, value)).Append('\n');
+            using var module = Wasmtime.Module.FromBytes(Engine, "app", bytes);
+            using var store = new Wasmtime.Store(Engine);
+            using var linker = new Wasmtime.Linker(Engine);
+            linker.DefineWasi();
+            store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithStandardOutput(stdout));
+            var instance = linker.Instantiate(store, module);
+            var entry = instance.GetAction("_start") ?? instance.GetAction("main") ?? throw new InvalidOperationException("app exports no _start or main () -> ()");
+            try
+            {
+                entry();
+            }
+            catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"exit {code}\n");
+            }
+            foreach (var g in script.Globals.Where(g => g.Type.WasmTypes.Count == 1 && !g.Type.IsMap))
+            {
+                var getter = instance.GetFunction("get_" + g.Name)!;
+                var value = getter.Invoke();
+                sb.Append(g.Name).Append(" = ").Append(Format(g.Type, value)).Append('\n');
+            }
+            var printed = File.ReadAllText(stdout);
+            if (printed.Length > 0) sb.Append("stdout:\n").Append(printed.TrimEnd('\n')).Append('\n');
+        }
+        finally
+        {
+            File.Delete(stdout);
         }
         foreach (var s in result.Stats)
             sb.Append(CultureInfo.InvariantCulture, $"# probe {s.Probe.Index}: matched {s.SitesMatched}, folded away {s.SitesFoldedAway}, skipped {s.SitesSkipped}, injected {s.SitesInjected}\n");
         return sb.ToString();
+    }
+
+    /// <summary>The optional <c>options</c> file: command-line flags of <c>whamm instr</c>, one per line.</summary>
+    private static InstrumentOptions Options(string dir)
+    {
+        var path = Path.Combine(dir, "options");
+        var flags = File.Exists(path) ? File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet() : [];
+        foreach (var f in flags.Except(["--no-report", "--no-getters"])) throw new InvalidOperationException($"unknown flag {f} in {path}");
+        return new InstrumentOptions { Report = !flags.Contains("--no-report"), Getters = !flags.Contains("--no-getters") };
     }
 
     private static string Format(WhammType t, object? v) => t.Kind switch

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Whamm.Instrumentation.Folding;
+using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Language.Syntax;
 using Whamm.Wasm.Editing;
@@ -9,36 +9,36 @@ using Whamm.Wasm.Types;
 
 namespace Whamm.Instrumentation.CodeGen;
 
-/// <summary>Where the script's variables live in the instrumented module.</summary>
-internal sealed class StorageMap
-{
-    /// <summary>Script globals by name (names are unique: the checker forbids shadowing).</summary>
-    public Dictionary<string, (uint Index, WhammType Type)> Globals { get; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>
 /// Emits the folded body of one probe at one site through an <see cref="InstructionBuilder"/> (never raw
 /// bytes): statements, expressions with the checker's types, reads and writes of script globals (Wasm
-/// globals), probe locals and saved stack operands (<c>argN</c>). Whatever the folder turned into a constant
-/// is emitted as a constant; a constant <c>if</c> condition emits only the branch taken.
+/// globals), probe locals, and the site's stack values (<c>argN</c>, <c>resN</c>, <c>localN</c>, aliases and
+/// derived values, all held in Wasm locals; see <c>ProbeEmitter.Stack.cs</c>). Whatever the folder turned into
+/// a constant is emitted as a constant; a constant <c>if</c> condition emits only the branch taken.
 /// </summary>
-internal sealed class ProbeEmitter
+internal sealed partial class ProbeEmitter
 {
     private readonly SemanticModel model;
     private readonly Dictionary<ExpressionSyntax, Constant> constants;
-    private readonly StorageMap storage;
-    private readonly IReadOnlyDictionary<int, uint> args;
+    private readonly IReadOnlyDictionary<string, uint> stack;
     private readonly Func<ValType, uint> newLocal;
-    private readonly Dictionary<VariableSymbol, uint> locals = new(ReferenceEqualityComparer.Instance);
 
-    public ProbeEmitter(SemanticModel model, Dictionary<ExpressionSyntax, Constant> constants, StorageMap storage,
-        IReadOnlyDictionary<int, uint> args, Func<ValType, uint> newLocal)
+    /// <summary>
+    /// An emitter for one probe at one site: <paramref name="stack"/> gives the Wasm local holding each stack value the
+    /// probe names there (<c>arg0</c>, <c>addr</c>, <c>local2</c>, …); <paramref name="site"/> is where per-site
+    /// variables are allocated (null where there is no site); <paramref name="alt"/>, for an <c>alt</c> probe,
+    /// where the replaced instruction's operands are and its results go.
+    /// </summary>
+    public ProbeEmitter(SemanticModel model, Dictionary<ExpressionSyntax, Constant> constants, ScriptState state, ReportSite? site,
+        IReadOnlyDictionary<string, uint> stack, Func<ValType, uint> newLocal, AltSite? alt = null)
     {
         this.model = model;
         this.constants = constants;
-        this.storage = storage;
-        this.args = args;
+        this.state = state;
+        this.site = site;
+        this.stack = stack;
         this.newLocal = newLocal;
+        this.alt = alt;
     }
 
     // ------------------------------------------------------------------ statements
@@ -53,17 +53,8 @@ internal sealed class ProbeEmitter
         switch (s)
         {
             case VariableDeclarationSyntax d:
-            {
-                if (d.IsReport || d.IsUnshared) throw Unsupported("unshared and report variables in probes", s);
-                var v = model.SymbolOf(d) as VariableSymbol ?? throw Unsupported("this declaration", s);
-                var vt = Constant.WasmType(v.Type) ?? throw Unsupported($"local variables of type {v.Type}", s);
-                var local = newLocal(vt);
-                locals[v] = local;
-                if (d.Initializer is { } init) EmitExpression(b, init);
-                else EmitZero(b, vt); // zero at every execution (DECISIONS 4)
-                b.LocalSet(local);
+                EmitDeclaration(b, d);
                 break;
-            }
             case AssignmentStatementSyntax a:
                 EmitExpression(b, a.Value);
                 EmitStore(b, a.Target);
@@ -79,6 +70,16 @@ internal sealed class ProbeEmitter
             }
             case IfStatementSyntax i:
                 EmitIf(b, i.Condition, i.Then, i.Elifs, 0, i.Else);
+                break;
+            case ReturnStatementSyntax r:
+                EmitReturn(b, r);
+                break;
+            case ExpressionStatementSyntax { Expression: CallExpressionSyntax call } when IsBoundCall(call):
+                EmitBoundCall(b, call);
+                break;
+            case ExpressionStatementSyntax e:
+                EmitExpression(b, e.Expression);
+                foreach (var _ in TypeOf(e.Expression).WasmTypes) b.Drop(); // a call's unused result
                 break;
             default:
                 throw Unsupported("this statement", s);
@@ -105,14 +106,18 @@ internal sealed class ProbeEmitter
 
     private void EmitStore(InstructionBuilder b, ExpressionSyntax target)
     {
-        if (target is not NameExpressionSyntax n || model.SymbolOf(n) is not VariableSymbol v) throw Unsupported("assigning to this target", target);
-        switch (v.VariableKind)
+        if (target is NameExpressionSyntax n && model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Bound } v
+            && stack.TryGetValue(v.Name, out var a))
         {
-            case VariableKind.Global: b.GlobalSet(storage.Globals[v.Name].Index); return;
-            case VariableKind.Local when locals.TryGetValue(v, out var l): b.LocalSet(l); return;
-            case VariableKind.Bound when ArgIndex(v) is { } k && args.TryGetValue(k, out var a): b.LocalSet(a); return;
+            b.LocalSet(a);
+            return;
         }
-        throw Unsupported($"assigning to `{v.Name}`", target);
+        if (target is IndexExpressionSyntax entry)
+        {
+            EmitMapWrite(b, entry);
+            return;
+        }
+        (LocationOf(target) ?? throw Unsupported("assigning to this target", target)).EmitStore(b, newLocal);
     }
 
     // ------------------------------------------------------------------ expressions
@@ -150,6 +155,17 @@ internal sealed class ProbeEmitter
                 EmitExpression(b, cast.Operand);
                 EmitCast(b, TypeOf(cast.Operand), TypeOf(e), e);
                 return;
+            case TupleExpressionSyntax tuple:
+                foreach (var element in tuple.Elements) EmitExpression(b, element);
+                return;
+            case CallExpressionSyntax call when TryEmitLibraryCall(b, call):
+                return;
+            case IndexExpressionSyntax index:
+                EmitMapRead(b, index);
+                return;
+            case FieldAccessExpressionSyntax field when LocationOf(field) is { } location:
+                location.EmitLoad(b);
+                return;
         }
         throw Unsupported("this expression", e);
     }
@@ -157,7 +173,7 @@ internal sealed class ProbeEmitter
     private BlockType ValueBlock(WhammType t, SyntaxNode at) =>
         new(BlockTypeKind.Value, Constant.WasmType(t) ?? throw Unsupported($"values of type {t}", at));
 
-    private static void EmitZero(InstructionBuilder b, ValType t)
+    internal static void EmitZero(InstructionBuilder b, ValType t)
     {
         if (t == ValType.I64) b.I64Const(0);
         else if (t == ValType.F32) b.F32Const(0);
@@ -184,28 +200,23 @@ internal sealed class ProbeEmitter
             case { } t when t == ValType.I64: b.I64Const(c.WasmValue); break;
             case { } t when t == ValType.F32: b.F32Const((float)c.Float); break;
             case { } t when t == ValType.F64: b.F64Const(c.Float); break;
-            default: throw Unsupported($"run-time values of type {c.Type} (here {c})", at);
+            default:
+                if (c.Type.Kind != WhammTypeKind.Str) throw Unsupported($"run-time values of type {c.Type} (here {c})", at);
+                var (address, length) = state.RequireCore($"the string {c}").Data.String(c.Text!);
+                b.I32Const((int)address).I32Const(length);
+                break;
         }
     }
 
     private void EmitLoad(InstructionBuilder b, NameExpressionSyntax n)
     {
         if (model.SymbolOf(n) is not VariableSymbol v) throw Unsupported("this name", n);
-        switch (v.VariableKind)
+        if (v.VariableKind == VariableKind.Bound && stack.TryGetValue(v.Name, out var a))
         {
-            case VariableKind.Global when storage.Globals.TryGetValue(v.Name, out var g): b.GlobalGet(g.Index); return;
-            case VariableKind.Local when locals.TryGetValue(v, out var l): b.LocalGet(l); return;
-            case VariableKind.Bound when ArgIndex(v) is { } k && args.TryGetValue(k, out var a): b.LocalGet(a); return;
+            b.LocalGet(a);
+            return;
         }
-        throw Unsupported($"reading `{v.Name}`", n);
-    }
-
-    /// <summary>N for <c>argN</c>, or for an alias of it (<c>addr</c> is derived from <c>arg1</c> on stores).</summary>
-    internal static int? ArgIndex(VariableSymbol v)
-    {
-        var name = v.Bound?.DerivedFrom is { } d && d.StartsWith("arg", StringComparison.Ordinal) ? d : v.Name;
-        return name.StartsWith("arg", StringComparison.Ordinal)
-            && int.TryParse(name.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : null;
+        (LocationOf(n) ?? throw Unsupported($"reading `{v.Name}`", n)).EmitLoad(b);
     }
 
     private void EmitUnary(InstructionBuilder b, UnaryExpressionSyntax u)

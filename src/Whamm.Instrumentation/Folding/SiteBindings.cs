@@ -1,4 +1,5 @@
 using System.Globalization;
+using Whamm.Instrumentation.Sites;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
@@ -10,20 +11,24 @@ namespace Whamm.Instrumentation.Folding;
 /// The values of the static bound variables at one match site (reference §3.2 step 1): <c>fid</c>, <c>pc</c>
 /// (Wizard convention: byte offset from the body start, locals included), <c>opidx</c>, <c>fname</c>,
 /// <c>at_func_end</c>, <c>immN</c>, the memarg fields, and the per-event constants the catalogue derives
-/// (<c>opname</c>, <c>bytecode</c>, <c>category_*</c>, <c>data_size</c>, …).
+/// (<c>opname</c>, <c>bytecode</c>, <c>category_*</c>, <c>data_size</c>, …), the call-site names
+/// (<c>target_fn_type</c>, <c>target_fn_name</c>, <c>target_imp_module</c>), the <c>br_table</c> counts and a
+/// basic block's <c>instr_count</c>.
 /// </summary>
 internal sealed class SiteBindings
 {
-    private readonly Module module;
+    private readonly FunctionDirectory functions;
     private readonly uint fid;
     private readonly int pc;
     private readonly int opidx;
     private readonly bool atFuncEnd;
     private readonly Instruction? instruction;
+    private readonly int instrCount;
 
-    public SiteBindings(Module module, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction)
+    public SiteBindings(FunctionDirectory functions, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction, int instrCount = 0)
     {
-        this.module = module;
+        this.instrCount = instrCount;
+        this.functions = functions;
         this.fid = fid;
         this.pc = pc;
         this.opidx = opidx;
@@ -42,7 +47,19 @@ internal sealed class SiteBindings
             case "pc": value = Constant.Integer(type, pc); return true;
             case "opidx": value = Constant.Integer(type, opidx); return true;
             case "at_func_end": value = Constant.Of(atFuncEnd); return true;
-            case "fname": value = Constant.OfString(module.FunctionName(fid) ?? ""); return true;
+            case "fname": value = Constant.OfString(functions.NameSectionName(fid) ?? ""); return true;
+            case "instr_count": value = Constant.Integer(type, instrCount); return true;
+        }
+        if (instruction is { Op: Op.Call or Op.ReturnCall } call && CallTarget(use.Name, call.Index) is { } target)
+        {
+            value = Constant.OfString(target);
+            return true;
+        }
+        if (instruction is { Op: Op.BrTable } table && use.Name is "num_targets" or "default_target")
+        {
+            var (targets, fallback) = ControlFlow.BrTable(table);
+            value = Constant.Integer(type, use.Name == "num_targets" ? targets.Length : fallback);
+            return true;
         }
         if (use.Variable.DerivedFrom is { } derived)
         {
@@ -69,16 +86,30 @@ internal sealed class SiteBindings
         throw new InstrumentationException($"the static variable `{use.Name}` is not supported by the rewriter yet");
     }
 
+    /// <summary>The call-site names of reference §2.5 for a call of function <paramref name="callee"/>.</summary>
+    private string? CallTarget(string name, uint callee)
+    {
+        var import = functions.ImportOf(callee);
+        return name switch
+        {
+            "target_fn_type" => import is null ? "local" : "import",
+            "target_fn_name" => import?.Name ?? functions.NameSectionName(callee) ?? "",
+            "target_imp_module" => import?.Module ?? functions.ModuleName ?? "",
+            _ => null,
+        };
+    }
+
     private bool TryImmediate(int n, WhammType type, out Constant value)
     {
         value = null!;
         var ins = instruction!.Value;
         if (ins.Op == Op.BrTable)
         {
+            // imm0 … imm{num_targets - 1} are the targets, imm{num_targets} the default: the decoded vector in order.
             var labels = ins.BrTableLabels;
-            if (n < labels.Length) { value = Constant.Integer(type, labels[n]); return true; }
-            if (n == labels.Length) { value = Constant.Integer(type, (uint)ins.Imm0); return true; }
-            return false;
+            if (n >= labels.Length) return false;
+            value = Constant.Integer(type, labels[n]);
+            return true;
         }
         // Numbered immediates are the slots in order, skipping the kinds the catalogue does not number.
         var numbered = 0;

@@ -1,21 +1,34 @@
 using Whamm.Instrumentation.CodeGen;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Sites;
+using Whamm.Instrumentation.State;
+using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Editing;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
+using Whamm.Wasm.Opcodes;
 using Whamm.Wasm.Types;
 using Whamm.Wasm.Validation;
 
 namespace Whamm.Instrumentation.Passes;
 
 /// <summary>
-/// Walks every instruction of every original local function, looks its probes up by opcode
-/// (<see cref="SiteIndex"/>), folds each probe at the site and injects what remains (reference §3.3):
-/// <c>before</c> code ahead of the instruction, <c>after</c> code behind it, <c>wasm:func:entry</c> code at the
-/// function entry. Operands a probe reads (<c>argN</c>) are saved into fresh locals of the types the validator
-/// reports at that point and re-pushed for the instruction.
+/// Walks every instruction of every original local function once, with the validator alongside for the
+/// operand types, looks its probes up by opcode and mode (<see cref="SiteIndex"/>), folds each probe at the site
+/// and injects what remains (reference §3.3–§3.4). One file per placement kind:
+/// <list type="bullet">
+/// <item>this file: the walk, folding a probe at a site (<see cref="Prepare"/>) and the shared emission steps;</item>
+/// <item><c>ProbeInjection.Opcodes.cs</c>: <c>before</c>, <c>after</c> (with <c>resN</c>) and <c>alt</c>;</item>
+/// <item><c>ProbeInjection.Blocks.cs</c>: <c>entry</c>, <c>exit</c>, semantic <c>after</c> and <c>block_alt</c> of structured
+///   blocks, and the basic-block events <c>wasm:block:start</c>/<c>end</c>;</item>
+/// <item><c>ProbeInjection.Exits.cs</c>: <c>wasm:func:entry</c>/<c>exit</c>, branch <c>at_target</c> and the hook before <c>proc_exit</c>.</item>
+/// </list>
+/// Operands a probe reads (<c>argN</c>) are saved into fresh locals of the types the validator reports at that
+/// point and re-pushed for the instruction. Code at one instruction runs in this order: block:start, opcode
+/// <c>before</c> probes, block <c>exit</c> probes (before <c>else</c>/<c>end</c>), <c>at_target</c>, block:end,
+/// func:exit, <see cref="BeforeProcExit"/>; the instruction or its <c>alt</c> replacement; opcode <c>after</c> probes,
+/// semantic <c>after</c> of the block an <c>end</c> closes; <c>block_alt</c> and <c>entry</c> code of a block it opens.
 /// <code>
 /// ;; before                  ;; after: wasm:opcode:i32.add(arg0: i32):before / arg0 > 1 / { n++; }
 /// local.get 0                local.get 0
@@ -27,169 +40,339 @@ namespace Whamm.Instrumentation.Passes;
 ///                            i32.add
 /// </code>
 /// </summary>
-internal sealed class ProbeInjection
+internal sealed partial class ProbeInjection
 {
     private readonly ModuleEditor editor;
+    private readonly Module module;
     private readonly SiteIndex index;
-    private readonly StorageMap storage;
+    private readonly ScriptState state;
     private readonly Dictionary<CheckedProbe, ProbeStats> stats;
-    private ValidationContext? context;   // built once per module: type canonicalisation is not per-function work
+    private readonly FunctionDirectory functions;
+    private readonly ValidationContext original;
     private FunctionValidator? validator; // reused across functions (Reset), no per-function allocation
 
-    public ProbeInjection(ModuleEditor editor, SiteIndex index, StorageMap storage, Dictionary<CheckedProbe, ProbeStats> stats)
+    // The function being instrumented.
+    private int definedIndex;
+    private uint fid;
+    private BodyEditor? bodyEditor;
+    private LocalPool pool = null!;
+    private int functionResults;
+
+    /// <summary>
+    /// Sites are found and typed in the application as it was before we added anything (<paramref name="original"/>,
+    /// <paramref name="functions"/>): <c>fid</c>, <c>imm0</c>, … are the application's own indices even when linking
+    /// the core library added an import; our functions, appended after its own, are never instrumented.
+    /// </summary>
+    public ProbeInjection(ModuleEditor editor, SiteIndex index, ScriptState state, Dictionary<CheckedProbe, ProbeStats> stats,
+        ValidationContext original, FunctionDirectory functions)
     {
         this.editor = editor;
+        module = editor.Module;
         this.index = index;
-        this.storage = storage;
+        this.state = state;
         this.stats = stats;
+        this.original = original;
+        this.functions = functions;
     }
 
     /// <summary>What was injected into each function (function index → descriptions), to name the culprit of a validation failure.</summary>
     public Dictionary<uint, List<string>> Injected { get; } = [];
 
+    /// <summary>
+    /// Code inserted before every call of WASI <c>proc_exit</c> (after any func:exit and block:end probe code
+    /// there), e.g. to flush a report. When set, every function is walked even without opcode probes.
+    /// </summary>
+    public Action<InstructionBuilder>? BeforeProcExit { get; set; }
+
     public void Run()
     {
-        var module = editor.Module;
-        var imported = (uint)module.ImportedFunctionCount;
-        var defined = module.Functions.Count;
-        for (var i = 0; i < defined; i++)
-        {
-            var fid = imported + (uint)i;
-            InstrumentFunction(module, i, fid);
-        }
+        var imported = (uint)functions.ImportCount;
+        for (var i = 0; i < functions.Count - functions.ImportCount; i++) InstrumentFunction(i, imported + (uint)i);
     }
 
-    private void InstrumentFunction(Module module, int definedIndex, uint fid)
+    private BodyEditor Editor() => bodyEditor ??= editor.EditBody(definedIndex);
+
+    private void InstrumentFunction(int defined, uint function)
     {
-        var body = module.Functions[definedIndex].Body;
-        BodyEditor? bodyEditor = null;
-        var pool = new LocalPool(() => bodyEditor ??= editor.EditBody(definedIndex));
-        BodyEditor Editor() => bodyEditor ??= editor.EditBody(definedIndex);
+        definedIndex = defined;
+        fid = function;
+        bodyEditor = null;
+        pool = new LocalPool(Editor);
+        functionResults = functions.TypeOf(fid).Results.Length;
+        InjectFuncEntry();
+        var walkForProcExit = BeforeProcExit is not null && functions.ProcExit is not null;
+        if (!index.NeedsTraversal && !walkForProcExit) return;
 
-        if (index.FuncEntry.Length > 0)
-        {
-            var code = new InstructionBuilder();
-            var bindings = new SiteBindings(module, fid, 0, 0, false, null);
-            foreach (var pm in index.FuncEntry) InjectProbe(pm, bindings, [], code, null, pool, fid, 0);
-            if (code.Length > 0) Editor().InsertAtEntry(code);
-        }
-        if (!index.AnyOpcodeProbe) return;
-
-        context ??= new ValidationContext(module, editor.Features);
-        if (validator is null) validator = new FunctionValidator(context, fid);
+        if (validator is null) validator = new FunctionValidator(original, fid);
         else validator.Reset(fid);
-        var reader = body.Instructions();
+        var v = validator;
+        BeginFrames();
+        BeginBasicBlocks();
+        var reader = module.Functions[definedIndex].Body.Instructions();
         var opidx = 0;
         while (!reader.AtEnd)
         {
             var ins = reader.Read();
             var atEnd = reader.AtEnd;
-            var before = index.Before[(int)ins.Op];
-            var after = atEnd ? [] : index.After[(int)ins.Op];
-            if (before.Length > 0 || after.Length > 0)
+            var op = ins.Op;
+            var depth = v.ControlDepth;
+            if (ControlFlow.OpensFrame(op)) PushFrame(ins);
+            var blockEvent = IsBasicBlockSite(ins, atEnd);
+            if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op))
             {
-                var operands = validator.Operands.ToArray();
-                var bindings = new SiteBindings(module, fid, ins.Offset, opidx, atEnd, ins);
-                var pre = new InstructionBuilder();
-                var post = new InstructionBuilder();
-                foreach (var pm in before) InjectProbe(pm, bindings, operands, pre, null, pool, fid, ins.Offset);
-                foreach (var pm in after) InjectProbe(pm, bindings, operands, pre, post, pool, fid, ins.Offset);
-                if (pre.Length > 0) Editor().InsertBefore(ins.Offset, pre);
-                if (post.Length > 0) Editor().InsertAfter(ins.Offset, post);
+                var before = v.Operands[v.FrameHeight..].ToArray();
+                var effect = ControlFlow.StackEffect(ins, original, LabelArity, functionResults);
+                v.Step(ins);
+                var results = effect is { } e && !ControlFlow.NeverFallsThrough(op) ? FromTop(v.Operands[v.FrameHeight..], e.Pushes) : null;
+                InstrumentSite(new Site(ins, opidx, atEnd, depth, FromTop(before, effect?.Pops ?? before.Length), results));
             }
-            validator.Step(ins);
+            else
+            {
+                v.Step(ins);
+            }
+            if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
+            AdvanceBasicBlocks(ins, opidx, atEnd);
             opidx++;
         }
-        validator.Finish();
+        v.Finish();
+    }
+
+    /// <summary>One instruction being instrumented: where it is, its operands and (when it falls through) its results, top first.</summary>
+    private sealed record Site(Instruction Ins, int Opidx, bool AtEnd, int Depth, ValType[] Args, ValType[]? Results)
+    {
+        public int Pc => Ins.Offset;
+    }
+
+    /// <summary>The code gathered for one site, inserted when the site is done.</summary>
+    private sealed class SiteCode
+    {
+        public readonly InstructionBuilder Pre = new();
+        public readonly InstructionBuilder Post = new();
+        public InstructionBuilder? Replacement;
+    }
+
+    private void InstrumentSite(Site site)
+    {
+        pool.BeginSite();
+        var code = new SiteCode();
+        var bindings = Bindings(site);
+        InjectBlockStart(site, code);
+        InjectBefore(site, bindings, code);
+        InjectBlockExit(site, code);
+        InjectAtTarget(site, bindings, code);
+        InjectBlockEnd(site, code);
+        InjectFuncExit(site, code);
+        InjectProcExitHook(site, code);
+        InjectAlt(site, bindings, code);
+        InjectAfter(site, bindings, code);
+        InjectBlockAfter(site, code);
+        InjectBlockOpen(site, bindings, code);
+        var offset = site.Ins.Offset;
+        if (code.Pre.Length > 0) Editor().InsertBefore(offset, code.Pre);
+        if (code.Replacement is { } r) Editor().Replace(offset, r);
+        if (code.Post.Length > 0) Editor().InsertAfter(offset, code.Post);
+    }
+
+    private SiteBindings Bindings(Site site, int instrCount = 0) =>
+        new(functions, fid, site.Pc, site.Opidx, site.AtEnd, site.Ins, instrCount);
+
+    private string SiteText(int pc) => $"function {functions.NameOf(fid)} (fid {fid}) at pc {pc}";
+
+    // ------------------------------------------------------------------ folding a probe at a site
+
+    /// <summary>
+    /// One probe folded at one site, ready to emit: its statics, the folder's constants, the folded predicate
+    /// (<c>true</c>, or null when a residual run-time test remains), the operands to save (arg0, the top, first)
+    /// and the results to save in after probes (res0 first).
+    /// </summary>
+    private sealed record Prepared(ProbeMatch Match, Dictionary<string, Constant> Statics, ConstantFolder Folder, Constant? Predicate,
+        ValType[] ArgTypes, ValType[] ResultTypes, int Pc)
+    {
+        public bool IsResidual => Predicate is null;
     }
 
     /// <summary>
-    /// One probe at one site: fold, then emit into <paramref name="pre"/> (and, for <c>after</c>, the body into
-    /// <paramref name="post"/>).
+    /// Counts the match, binds the statics, checks the stack values against the type bounds and folds. Null when
+    /// the probe does not apply here (skipped) or its predicate folds to false (folded away). <paramref name="args"/>
+    /// are the operands this placement can save (top first; null: none), <paramref name="saveArgs"/> how many to save
+    /// whatever the probe reads (all of them for alt), <paramref name="results"/> the results an after probe can read.
     /// </summary>
-    private void InjectProbe(ProbeMatch pm, SiteBindings bindings, ValType[] operands, InstructionBuilder pre, InstructionBuilder? post,
-        LocalPool pool, uint fid, int pc)
+    private Prepared? Prepare(ProbeMatch pm, SiteBindings bindings, int pc, ValType[]? args = null, int saveArgs = 0, ValType[]? results = null)
     {
         var s = stats[pm.Probe];
         s.SitesMatched++;
+        var needs = pm.Needs;
         var statics = new Dictionary<string, Constant>(StringComparer.Ordinal);
-        var maxArg = -1;
-        var argTypes = new Dictionary<int, WhammType>();
-        foreach (var use in pm.Match.BoundVariables)
+        foreach (var use in needs.Statics)
         {
-            if (use.IsStatic)
-            {
-                if (!bindings.TryGet(use, out var value)) { s.SitesSkipped++; return; }
-                statics[use.Name] = value;
-                continue;
-            }
-            var k = ArgIndex(use);
-            if (k is null)
-                throw new InstrumentationException($"the bound variable `{use.Name}` is not supported by the rewriter yet", pm.Probe.Syntax.Rule.Span);
-            argTypes[k.Value] = use.Type;
-            maxArg = Math.Max(maxArg, k.Value);
+            if (!bindings.TryGet(use, out var value)) return Skip(s);
+            statics[use.Name] = value;
         }
-        // Operand types at this site must be what the probe was checked with (type bounds filter sites).
-        if (maxArg >= operands.Length) { s.SitesSkipped++; return; }
-        foreach (var (k, t) in argTypes)
-        {
-            var actual = operands[operands.Length - 1 - k];
-            if (FunctionValidator.IsUnknown(actual) || Constant.WasmType(t) != actual) { s.SitesSkipped++; return; }
-        }
-        for (var k = 0; k <= maxArg; k++)
-        {
-            var actual = operands[operands.Length - 1 - k];
-            if (FunctionValidator.IsUnknown(actual) || FunctionValidator.IsUnknownRef(actual) || !actual.IsDefaultable) { s.SitesSkipped++; return; }
-        }
+        var argCount = Math.Max(needs.ArgCount, saveArgs);
+        if (!Fits(needs.Args, argCount, args) || !Fits(needs.Results, needs.ResultCount, results) || !LocalsFit(needs.Locals)) return Skip(s);
 
         var model = pm.Match.Model;
-        var folder = new ConstantFolder(model, v => statics.GetValueOrDefault(v.Name));
+        var folder = new ConstantFolder(model, sv => statics.GetValueOrDefault(sv.Name));
         var predicate = pm.Probe.Syntax.Predicate;
         var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
         if (folded is { Boolean: false })
         {
             s.SitesFoldedAway++;
-            return;
+            return null;
         }
         folder.FoldBlock(pm.Probe.Syntax.Body);
+        return new Prepared(pm, statics, folder, folded, Top(args, argCount), Top(results, needs.ResultCount), pc);
+    }
 
-        pool.BeginSite();
-        var args = new Dictionary<int, uint>();
-        for (var k = 0; k <= maxArg; k++)
+    private static Prepared? Skip(ProbeStats s)
+    {
+        s.SitesSkipped++;
+        return null;
+    }
+
+    /// <summary>The top <paramref name="count"/> values of <paramref name="values"/> (top first).</summary>
+    private static ValType[] Top(ValType[]? values, int count)
+    {
+        if (count == 0) return [];
+        var top = new ValType[count];
+        for (var k = 0; k < count; k++) top[k] = values![k];
+        return top;
+    }
+
+    /// <summary>Whether the top <paramref name="count"/> values exist, can be held in locals and have the types the probe requires.</summary>
+    private static bool Fits(StackSlot[] slots, int count, ValType[]? values)
+    {
+        if (count == 0) return true;
+        if (values is null || count > values.Length) return false;
+        for (var k = 0; k < count; k++)
         {
-            var local = pool.Take(operands[operands.Length - 1 - k]);
-            args[k] = local;
-            pre.LocalSet(local); // arg0 (the top) first
+            var t = values[k];
+            if (FunctionValidator.IsUnknown(t) || FunctionValidator.IsUnknownRef(t) || !t.IsDefaultable || t == ValType.V128) return false;
         }
-        var emitter = new ProbeEmitter(model, folder.Constants, storage, args, pool.Take);
-        var target = post ?? pre;
-        if (post is not null) RePush(pre, args, maxArg);
-        if (folded is null)
+        foreach (var slot in slots)
         {
-            emitter.EmitExpression(target, predicate!);
-            target.If(BlockType.Empty, b => emitter.EmitBlock(b, pm.Probe.Syntax.Body));
+            if (values[slot.Index] != slot.Type) return false;
+        }
+        return true;
+    }
+
+    private bool LocalsFit(StackSlot[] slots)
+    {
+        if (slots.Length == 0) return true;
+        var locals = validator!.Locals;
+        foreach (var slot in slots)
+        {
+            if (slot.Index >= locals.Length || locals[slot.Index] != slot.Type) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The stack from the top (index 0 = the top), the last <paramref name="count"/> entries of <paramref name="operands"/>.</summary>
+    private static ValType[] FromTop(ReadOnlySpan<ValType> operands, int count)
+    {
+        if (count > operands.Length) return [];
+        var top = new ValType[count];
+        for (var k = 0; k < top.Length; k++) top[k] = operands[operands.Length - 1 - k];
+        return top;
+    }
+
+    // ------------------------------------------------------------------ emission steps shared by the placements
+
+    /// <summary>Pops <paramref name="types"/> (top first) into fresh locals; returns them.</summary>
+    private uint[] Save(InstructionBuilder b, ValType[] types)
+    {
+        var locals = new uint[types.Length];
+        for (var k = 0; k < types.Length; k++)
+        {
+            locals[k] = pool.Take(types[k]);
+            b.LocalSet(locals[k]);
+        }
+        return locals;
+    }
+
+    /// <summary>Pushes saved values back, deepest first.</summary>
+    private static void Push(InstructionBuilder b, uint[] locals)
+    {
+        for (var k = locals.Length - 1; k >= 0; k--) b.LocalGet(locals[k]);
+    }
+
+    /// <summary>
+    /// The locals holding each stack value <paramref name="p"/> names (<c>arg0</c>, <c>res1</c>, <c>local2</c>, aliases),
+    /// computing its derived values into fresh locals first.
+    /// </summary>
+    private Dictionary<string, uint> StackValues(InstructionBuilder b, Prepared p, uint[] args, uint[] results)
+    {
+        var needs = p.Match.Needs;
+        var stack = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var slot in needs.Args) stack["arg" + slot.Index] = args[slot.Index];
+        foreach (var slot in needs.Results) stack["res" + slot.Index] = results[slot.Index];
+        foreach (var slot in needs.Locals) stack["local" + slot.Index] = (uint)slot.Index;
+        foreach (var (name, target) in needs.Aliases) stack[name] = stack[target];
+        foreach (var d in needs.Derived)
+        {
+            DerivedValues.Emit(b, d.Name, stack, p.Statics);
+            var local = pool.Take(ValType.I32);
+            b.LocalSet(local);
+            stack[d.Name] = local;
+        }
+        return stack;
+    }
+
+    private ProbeEmitter Emitter(Prepared p, Dictionary<string, uint> stack, AltSite? alt = null) =>
+        new(p.Match.Match.Model, p.Folder.Constants, state,
+            new ReportSite(fid, p.Pc, functions.NameSectionName(fid) ?? $"#{fid}", p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt);
+
+    /// <summary>
+    /// Emits a prepared probe's body, under <c>if</c> when a residual predicate remains (unless
+    /// <paramref name="guarded"/> is false: the caller has tested it), and records the injection.
+    /// </summary>
+    private void EmitProbe(InstructionBuilder b, Prepared p, Dictionary<string, uint> stack, AltSite? alt = null, bool guarded = true)
+    {
+        var emitter = Emitter(p, stack, alt);
+        var syntax = p.Match.Probe.Syntax;
+        if (p.IsResidual && guarded)
+        {
+            emitter.EmitExpression(b, syntax.Predicate!);
+            b.If(BlockType.Empty, x => emitter.EmitBody(x, syntax.Body));
         }
         else
         {
-            emitter.EmitBlock(target, pm.Probe.Syntax.Body);
+            emitter.EmitBody(b, syntax.Body);
         }
-        if (post is null) RePush(pre, args, maxArg);
-        s.SitesInjected++;
+        Record(p);
+    }
+
+    /// <summary>The common placement: save the operands the probe reads, run it, re-push them.</summary>
+    private void EmitAround(InstructionBuilder b, Prepared p)
+    {
+        var args = Save(b, p.ArgTypes);
+        EmitProbe(b, p, StackValues(b, p, args, []));
+        Push(b, args);
+    }
+
+    private void Record(Prepared p)
+    {
+        stats[p.Match.Probe].SitesInjected++;
         if (!Injected.TryGetValue(fid, out var list)) Injected[fid] = list = [];
-        list.Add($"probe {pm.Probe.Index} `{pm.Match.RuleName}` at pc {pc}");
+        list.Add($"probe {p.Match.Probe.Index} `{p.Match.RuleName}` at pc {p.Pc}");
     }
 
-    private static void RePush(InstructionBuilder b, Dictionary<int, uint> args, int maxArg)
+    /// <summary>Prepares each match and emits the survivors with <see cref="EmitAround"/>.</summary>
+    private void InjectAll(ProbeMatch[] matches, SiteBindings bindings, int pc, InstructionBuilder b)
     {
-        for (var k = maxArg; k >= 0; k--) b.LocalGet(args[k]);
+        foreach (var pm in matches)
+        {
+            if (Prepare(pm, bindings, pc) is { } p) EmitAround(b, p);
+        }
     }
 
-    private static int? ArgIndex(BoundVariableUse use)
+    /// <summary>The block type of a structured instruction producing <paramref name="results"/> from nothing.</summary>
+    private BlockType ResultBlock(ValType[] results) => results.Length switch
     {
-        var name = use.Variable.DerivedFrom is { } d && d.StartsWith("arg", StringComparison.Ordinal) ? d : use.Name;
-        return name.StartsWith("arg", StringComparison.Ordinal)
-            && int.TryParse(name.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : null;
-    }
+        0 => BlockType.Empty,
+        1 => new BlockType(BlockTypeKind.Value, results[0]),
+        _ => new BlockType(BlockTypeKind.TypeIndex, TypeIndex: editor.AddType([], results)),
+    };
 
     /// <summary>
     /// Locals of one function for the probes' saved operands and variables: a site's locals are free again at

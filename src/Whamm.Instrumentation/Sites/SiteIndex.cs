@@ -4,63 +4,114 @@ using Whamm.Wasm.Opcodes;
 
 namespace Whamm.Instrumentation.Sites;
 
-/// <summary>One probe at one (event, mode): what is injected at each site of that event.</summary>
-internal sealed record ProbeMatch(CheckedProbe Probe, CheckedMatch Match);
+/// <summary>One probe at one (event, mode), with what it needs at each site.</summary>
+internal sealed record ProbeMatch(CheckedProbe Probe, CheckedMatch Match, ProbeNeeds Needs)
+{
+    /// <summary>The rule naming this match, for diagnostics.</summary>
+    public string RuleName => Match.RuleName;
+}
 
 /// <summary>
-/// The probe matches resolved once into per-opcode lookups: the matches of a site are <c>Before[(int)op]</c>
-/// and <c>After[(int)op]</c> (an array index per instruction, no string comparison), in script order and,
-/// within a probe, catalogue order.
+/// The probe matches resolved once into per-opcode lookups: the matches of a site in mode <c>m</c> are
+/// <c>Opcode(m, op)</c> (array indexing, no string comparison), in script order and, within a probe, catalogue
+/// order. Function, basic-block and package-level probes are plain lists; <c>wasm:begin</c>, <c>wasm:end</c>
+/// and <c>wasm:report</c> are only collected here (the program-level machinery emits them).
 /// </summary>
 internal sealed class SiteIndex
 {
     private static readonly int OpCount = Enum.GetValues<Op>().Max(o => (int)o) + 1;
+    private static readonly int ModeCount = Enum.GetValues<ModeKind>().Max(m => (int)m) + 1;
     private static readonly ProbeMatch[] None = [];
 
-    private SiteIndex(ProbeMatch[][] before, ProbeMatch[][] after, ProbeMatch[] funcEntry)
+    private readonly ProbeMatch[][][] byMode; // [mode][op]
+    private readonly bool[] anyAt;            // [op]: some mode has a probe
+
+    private SiteIndex(ProbeMatch[][][] byMode, Dictionary<CatalogueEventKind, ProbeMatch[]> events, Dictionary<PackageKind, ProbeMatch[]> packages)
     {
-        Before = before;
-        After = after;
-        FuncEntry = funcEntry;
+        this.byMode = byMode;
+        anyAt = new bool[OpCount];
+        for (var op = 0; op < OpCount; op++)
+        {
+            foreach (var perOp in byMode) anyAt[op] |= perOp[op].Length > 0;
+        }
+        FuncEntry = events.GetValueOrDefault(CatalogueEventKind.FuncEntry, None);
+        FuncExit = events.GetValueOrDefault(CatalogueEventKind.FuncExit, None);
+        BlockStart = events.GetValueOrDefault(CatalogueEventKind.BlockStart, None);
+        BlockEnd = events.GetValueOrDefault(CatalogueEventKind.BlockEnd, None);
+        Begin = packages.GetValueOrDefault(PackageKind.Begin, None);
+        End = packages.GetValueOrDefault(PackageKind.End, None);
+        Report = packages.GetValueOrDefault(PackageKind.Report, None);
+        AnyOpcodeProbe = anyAt.Any(a => a);
+        AnyBlockMode = new[] { ModeKind.Entry, ModeKind.Exit, ModeKind.BlockAlt }.Any(m => byMode[(int)m].Any(l => l.Length > 0))
+            || IsBlockLike.Any(op => byMode[(int)ModeKind.SemanticAfter][(int)op].Length > 0);
     }
 
-    public ProbeMatch[][] Before { get; }
-    public ProbeMatch[][] After { get; }
-    public ProbeMatch[] FuncEntry { get; }
+    /// <summary>The structured instructions whose events have entry, exit, (semantic) after and block_alt modes.</summary>
+    public static readonly Op[] IsBlockLike = [Op.Block, Op.Loop, Op.If, Op.Else, Op.TryTable];
 
-    public bool AnyOpcodeProbe => Before.Any(l => l.Length > 0) || After.Any(l => l.Length > 0);
+    /// <summary>The matches of opcode <paramref name="op"/> in <paramref name="mode"/>.</summary>
+    public ProbeMatch[] Opcode(ModeKind mode, Op op) => byMode[(int)mode][(int)op];
+
+    /// <summary>Whether any opcode probe matches <paramref name="op"/>.</summary>
+    public bool AnyAt(Op op) => anyAt[(int)op];
+
+    public ProbeMatch[] FuncEntry { get; }
+    public ProbeMatch[] FuncExit { get; }
+    public ProbeMatch[] BlockStart { get; }
+    public ProbeMatch[] BlockEnd { get; }
+
+    /// <summary><c>wasm:begin</c> probes (emitted by the program-level machinery, not here).</summary>
+    public ProbeMatch[] Begin { get; }
+
+    /// <summary><c>wasm:end</c> probes (emitted by the program-level machinery, not here).</summary>
+    public ProbeMatch[] End { get; }
+
+    /// <summary><c>wasm:report</c> probes (emitted by the report machinery, not here).</summary>
+    public ProbeMatch[] Report { get; }
+
+    public bool AnyOpcodeProbe { get; }
+
+    /// <summary>Some probe is placed relative to a structured block (entry, exit, semantic after, block_alt): blocks must be matched to their ends.</summary>
+    public bool AnyBlockMode { get; }
+
+    /// <summary>Whether the bodies must be walked instruction by instruction.</summary>
+    public bool NeedsTraversal => AnyOpcodeProbe || FuncExit.Length > 0 || BlockStart.Length > 0 || BlockEnd.Length > 0;
 
     public static SiteIndex Build(CheckedScript script)
     {
-        var before = new List<ProbeMatch>?[OpCount];
-        var after = new List<ProbeMatch>?[OpCount];
-        var entry = new List<ProbeMatch>();
+        var byMode = new List<ProbeMatch>?[ModeCount][];
+        for (var m = 0; m < ModeCount; m++) byMode[m] = new List<ProbeMatch>?[OpCount];
+        var events = new Dictionary<CatalogueEventKind, List<ProbeMatch>>();
+        var packages = new Dictionary<PackageKind, List<ProbeMatch>>();
         foreach (var probe in script.Probes)
         {
             foreach (var m in probe.Matches)
             {
-                var pm = new ProbeMatch(probe, m);
-                switch (m.Event?.Kind)
+                var pm = new ProbeMatch(probe, m, ProbeNeeds.Of(probe, m));
+                if (m.Event is null)
                 {
-                    case CatalogueEventKind.Opcode when m.Mode?.Kind == ModeKind.Before:
-                        (before[(int)m.Event.Opcode!.Op] ??= []).Add(pm);
-                        break;
-                    case CatalogueEventKind.Opcode when m.Mode?.Kind == ModeKind.After:
-                        (after[(int)m.Event.Opcode!.Op] ??= []).Add(pm);
-                        break;
-                    case CatalogueEventKind.FuncEntry:
-                        entry.Add(pm);
-                        break;
-                    default:
-                        throw new InstrumentationException(
-                            $"the rule `{m.RuleName}` is not supported by the rewriter yet (this version compiles before/after opcode probes and wasm:func:entry)",
-                            probe.Syntax.Rule.Span);
+                    var kind = m.Match.Package?.Kind ?? throw new InstrumentationException($"the rule `{m.RuleName}` names no package", probe.Syntax.Rule.Span);
+                    Add(packages, kind, pm);
+                }
+                else if (m.Event.Kind == CatalogueEventKind.Opcode)
+                {
+                    (byMode[(int)m.Mode!.Kind][(int)m.Event.Opcode!.Op] ??= []).Add(pm);
+                }
+                else
+                {
+                    Add(events, m.Event.Kind, pm);
                 }
             }
         }
         return new SiteIndex(
-            before.Select(l => l?.ToArray() ?? None).ToArray(),
-            after.Select(l => l?.ToArray() ?? None).ToArray(),
-            entry.ToArray());
+            byMode.Select(perOp => perOp.Select(l => l?.ToArray() ?? None).ToArray()).ToArray(),
+            events.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            packages.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<ProbeMatch>> lists, TKey key, ProbeMatch pm) where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
+        list.Add(pm);
     }
 }

@@ -58,6 +58,18 @@ public sealed class IndexMap
         return this;
     }
 
+    /// <summary>
+    /// Makes <paramref name="space"/> an explicit table: index <c>i</c> becomes <c>newIndices[i]</c>, in any order
+    /// (merging one module into another, where imports resolve to arbitrary indices and types deduplicate); an
+    /// index beyond the table is an error. A table does not compose with insertions: the space must be identity,
+    /// and <see cref="Insert"/> on it throws. Returns this map.
+    /// </summary>
+    public IndexMap SetTable(IndexSpace space, ReadOnlySpan<uint> newIndices)
+    {
+        _spaces[(int)space].SetTable(newIndices.ToArray());
+        return this;
+    }
+
     /// <summary>Composes <paramref name="next"/> after this map (this, then next). Returns this map.</summary>
     public IndexMap Then(IndexMap next)
     {
@@ -94,7 +106,8 @@ public sealed class IndexMap
 
 /// <summary>
 /// One space's map: indices at or above <c>_from[j]</c> (and below <c>_from[j+1]</c>) move up by <c>_shift[j]</c>;
-/// indices below <c>_from[0]</c> stay. Strictly increasing, so references keep their order.
+/// indices below <c>_from[0]</c> stay. Strictly increasing, so references keep their order. Alternatively an
+/// explicit table (<see cref="IndexMap.SetTable"/>), looked up off the inlined path.
 /// </summary>
 internal sealed class SpaceShift
 {
@@ -103,20 +116,26 @@ internal sealed class SpaceShift
     // Copies of the first step for the inlined one-insertion case.
     private uint _from0 = uint.MaxValue;
     private uint _shift0;
+    private uint[]? _table;
 
-    public bool IsIdentity => _from.Length == 0;
+    public bool IsIdentity => _from.Length == 0 && _table is null;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Map(uint index)
     {
         if (index < _from0) return index;
         var n = _from.Length;
-        if (n <= 1) return n == 0 ? index : index + _shift0;
+        if (n == 1) return index + _shift0;
         return MapSlow(index);
     }
 
     private uint MapSlow(uint index)
     {
+        if (_table is { } table)
+        {
+            return index < table.Length ? table[index] : throw new ArgumentOutOfRangeException(nameof(index), $"index {index} is beyond the map's table of {table.Length}");
+        }
+        if (_from.Length == 0) return index;
         var lo = 0;
         var hi = _from.Length - 1;
         while (lo < hi)
@@ -128,9 +147,17 @@ internal sealed class SpaceShift
         return index + _shift[lo];
     }
 
+    public void SetTable(uint[] table)
+    {
+        if (!IsIdentity) throw new InvalidOperationException("an explicit table replaces an identity space only");
+        _table = table;
+        _from0 = 0; // every lookup leaves the inlined path
+    }
+
     public void Insert(uint at, uint count)
     {
         if (count == 0) return;
+        if (_table is not null) throw new InvalidOperationException("insertions do not compose with an explicit table");
         // Smallest old index whose image is >= at: search each constant-shift piece in order.
         long first = at; // piece "below _from[0]" has shift 0
         if (_from.Length > 0 && at >= _from[0])
@@ -168,6 +195,11 @@ internal sealed class SpaceShift
 
     public void Then(SpaceShift next)
     {
+        if (next._table is { } table)
+        {
+            SetTable(table); // tables are never changed after they are set, so sharing one is safe
+            return;
+        }
         // Decompose next into insertions in its own input space, applied from the lowest up.
         uint previous = 0;
         for (var j = 0; j < next._from.Length; j++)
@@ -178,6 +210,7 @@ internal sealed class SpaceShift
         }
     }
 
-    public override string ToString() =>
-        string.Join(", ", _from.Select((f, j) => $"[{f}..) +{_shift[j]}"));
+    public override string ToString() => _table is { } table
+        ? $"table of {table.Length}"
+        : string.Join(", ", _from.Select((f, j) => $"[{f}..) +{_shift[j]}"));
 }

@@ -1,3 +1,4 @@
+using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
 using Whamm.Wasm.Opcodes;
 using Whamm.Wasm.Types;
@@ -70,6 +71,30 @@ public sealed class ModuleEditor
 
     /// <summary>The current index of what was index <paramref name="index"/> of <paramref name="space"/> when the editor was created.</summary>
     public uint MapFromOriginal(IndexSpace space, uint index) => _pending.Map(space, _fromOriginal.Map(space, index));
+
+    /// <summary>
+    /// <paramref name="instruction"/>, read from an original body, with its index immediates (functions, tables,
+    /// memories, globals, tags, segments) in the current numbering: for re-emitting an original instruction inside
+    /// new code, which — unlike the original bytes around it — is not renumbered at commit.
+    /// </summary>
+    public Instruction FromOriginal(in Instruction instruction)
+    {
+        var slots = new ulong[] { instruction.Imm0, instruction.Imm1, instruction.Imm2, instruction.Imm3 };
+        var slot = 0;
+        foreach (var kind in instruction.Opcode.Immediates)
+        {
+            if (kind is ImmKind.MemArg or ImmKind.BlockType) continue; // not held in a slot
+            if (slot < slots.Length && kind is ImmKind.Func or ImmKind.Table or ImmKind.Memory or ImmKind.Global or ImmKind.Tag
+                or ImmKind.Elem or ImmKind.Data && OpDesc.SpaceOf(kind) is { } space)
+                slots[slot] = MapFromOriginal(space, (uint)slots[slot]);
+            slot++;
+        }
+        var memArg = instruction.Opcode.Has(ImmKind.MemArg)
+            ? instruction.MemArg with { Memory = MapFromOriginal(IndexSpace.Memory, instruction.MemArg.Memory) }
+            : instruction.MemArg;
+        return new Instruction(instruction.Opcode, instruction.Offset, instruction.Length, slots[0], slots[1], slots[2], slots[3],
+            memArg, instruction.BlockType, instruction.Vector);
+    }
 
     // ------------------------------------------------------------------ types
 
@@ -172,9 +197,7 @@ public sealed class ModuleEditor
     {
         lock (_lock)
         {
-            if (_defined.Contains(import.Kind))
-                throw new InvalidOperationException(
-                    $"add {import.Kind} imports before defining {import.Kind} entities: the import would move the index of the ones already added");
+            CheckImportable(import.Kind);
             // Content added since the batch began uses the batch's numbering: apply the batch before moving indices again.
             if (_batchHasContent) Flush();
             var space = Reencoder.SpaceOf(import.Kind);
@@ -200,6 +223,14 @@ public sealed class ModuleEditor
             _moduleLevelChanged = true;
             return index;
         }
+    }
+
+    /// <summary>Throws when an import of <paramref name="kind"/> can no longer be added (see <see cref="AddImport"/>).</summary>
+    internal void CheckImportable(ExternalKind kind)
+    {
+        if (_defined.Contains(kind))
+            throw new InvalidOperationException(
+                $"add {kind} imports before defining {kind} entities: the import would move the index of the ones already added");
     }
 
     // ------------------------------------------------------------------ definitions
@@ -370,6 +401,27 @@ public sealed class ModuleEditor
         _batchHasContent = true;
         _moduleLevelChanged = true;
     }
+
+    // ------------------------------------------------------------------ linking
+
+    /// <summary>
+    /// Merges <paramref name="library"/> (a valid module; it is not changed) into the module, in this edit session:
+    /// its types are deduplicated against the module's (recursion groups kept); each of its imports becomes the function
+    /// <see cref="LinkOptions.ResolveFunction"/> names, else an identical import (module, name, kind and type) of the
+    /// module, else a new import added like <see cref="AddImport"/>; its functions, tables, memories, tags, globals and
+    /// element and data segments are appended after the module's own, every reference in them renumbered. The module's
+    /// existing indices change only by the imports added. The library's exports are not exported and its start
+    /// function is not installed: call what is needed through the returned <see cref="LinkedLibrary"/>, whose indices
+    /// are in the current numbering, as <see cref="AddFunction(uint, FunctionBody)"/>'s are (and, as after
+    /// <c>AddFunction</c>, imports of a kind the library defines can no longer be added). Like every definition, the
+    /// library's are validated at <see cref="Commit"/> against <see cref="Features"/>. Linking a library twice gives two
+    /// independent copies.
+    /// </summary>
+    /// <exception cref="ArgumentException">The library is invalid, or <see cref="LinkOptions.ResolveFunction"/> named a
+    /// function that does not exist or has another type.</exception>
+    /// <exception cref="InvalidOperationException">An import must be added, but definitions of its kind were already added
+    /// in this session (see <see cref="AddImport"/>); nothing but unused types was added then.</exception>
+    public LinkedLibrary Link(Module library, LinkOptions? options = null) => ModuleLinker.Link(this, library, options ?? new LinkOptions());
 
     // ------------------------------------------------------------------ bodies
 

@@ -249,7 +249,8 @@ public sealed class Reencoder
 
     private FieldType MapField(FieldType f) => f with { Storage = _rewriter.Map(f.Storage) };
 
-    private Import MapImport(Import import) => import.Kind switch
+    /// <summary>The import with the type indices in its type remapped.</summary>
+    internal Import MapImport(Import import) => import.Kind switch
     {
         ExternalKind.Func when _rewriter.MapType(import.FuncType) is var t && t != import.FuncType => import with { FuncType = t },
         ExternalKind.Table when _rewriter.Map(import.Table.Element) is var e && e != import.Table.Element =>

@@ -1,2 +1,2 @@
-var n: u32;
-wasm:opcode:call:alt { n++; }
+var n: i32;
+wasm:opcode:call_indirect:before { n = n + resolved_fid; }

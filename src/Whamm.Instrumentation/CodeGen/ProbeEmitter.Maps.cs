@@ -1,0 +1,77 @@
+using Whamm.Instrumentation.Core;
+using Whamm.Instrumentation.State;
+using Whamm.Language.Semantics;
+using Whamm.Language.Syntax;
+using Whamm.Wasm.Editing;
+using Whamm.Wasm.Instructions;
+using Whamm.Wasm.Types;
+
+namespace Whamm.Instrumentation.CodeGen;
+
+/// <summary>
+/// Map reads and writes (reference §1.12) through the core library: <c>m[k]</c> finds the entry (a missing key
+/// reads as zero and is not inserted, DECISIONS 12), <c>m[k] = v</c> gets the entry's slot (inserted when
+/// missing) and stores into it. Keys of one 4- or 8-byte integer go by value; other keys are written to a
+/// scratch area and go by address.
+/// <code>
+/// ;; count[fid] = count[fid] + 1   (map&lt;u32, u32&gt;, id 0, at fid 5)
+/// i32.const 0  i32.const 5  call $map_find_i32  local.tee $p  i32.eqz  if  i32.const ZEROS  local.set $p  end
+/// local.get $p  i32.load  i32.const 1  i32.add
+/// local.set $v  i32.const 0  i32.const 5  call $map_slot_i32  local.set $p  local.get $p  local.get $v  i32.store
+/// </code>
+/// </summary>
+internal sealed partial class ProbeEmitter
+{
+    private void EmitMapRead(InstructionBuilder b, IndexExpressionSyntax e)
+    {
+        var map = MapOf(e);
+        var core = state.RequireCore("a map read");
+        var value = map.Type.MapValue;
+        EmitEntry(b, map, e.Index, insert: false);
+        var pointer = newLocal(ValType.I32);
+        b.LocalTee(pointer).I32Eqz().If(BlockType.Empty, x => x.I32Const((int)state.Zeros(ValueLayout.Size(value))).LocalSet(pointer));
+        new PointerLocation(value, core.Memory, pointer).EmitLoad(b);
+    }
+
+    /// <summary>Stores the value on top of the stack into <c>m[k]</c>.</summary>
+    private void EmitMapWrite(InstructionBuilder b, IndexExpressionSyntax e)
+    {
+        var map = MapOf(e);
+        var core = state.RequireCore("a map write");
+        var value = map.Type.MapValue;
+        var saved = value.WasmTypes.Select(newLocal).ToArray();
+        for (var i = saved.Length - 1; i >= 0; i--) b.LocalSet(saved[i]);
+        EmitEntry(b, map, e.Index, insert: true);
+        var pointer = newLocal(ValType.I32);
+        b.LocalSet(pointer);
+        foreach (var l in saved) b.LocalGet(l);
+        new PointerLocation(value, core.Memory, pointer).EmitStore(b, newLocal);
+    }
+
+    private MapLocation MapOf(IndexExpressionSyntax e) =>
+        LocationOf(e.Target) as MapLocation ?? throw Unsupported("indexing this expression", e);
+
+    /// <summary>Pushes the address of the entry for <paramref name="key"/> (0 when absent and not <paramref name="insert"/>).</summary>
+    private void EmitEntry(InstructionBuilder b, MapLocation map, ExpressionSyntax key, bool insert)
+    {
+        var core = state.RequireCore("a map access");
+        var keyType = map.Type.MapKey;
+        switch (keyType.Kind)
+        {
+            case WhammTypeKind.U32 or WhammTypeKind.I32:
+                b.I32Const(map.Id);
+                EmitExpression(b, key);
+                b.Call(core.Function(insert ? CoreLibrary.Exports.MapSlotI32 : CoreLibrary.Exports.MapFindI32));
+                return;
+            case WhammTypeKind.U64 or WhammTypeKind.I64:
+                b.I32Const(map.Id);
+                EmitExpression(b, key);
+                b.Call(core.Function(insert ? CoreLibrary.Exports.MapSlotI64 : CoreLibrary.Exports.MapFindI64));
+                return;
+        }
+        var scratch = state.Scratch(ValueLayout.Size(keyType));
+        EmitExpression(b, key);
+        new MemoryLocation(keyType, core.Memory, scratch).EmitStore(b, newLocal);
+        b.I32Const(map.Id).I32Const((int)scratch).Call(core.Function(insert ? CoreLibrary.Exports.MapSlot : CoreLibrary.Exports.MapFind));
+    }
+}

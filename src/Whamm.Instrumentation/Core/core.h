@@ -1,0 +1,55 @@
+/* Shared declarations of the whamm core library: freestanding C (no libc) for wasm32.
+ * Every exported function is marked EXPORT with its Wasm export name; everything else is internal. */
+#ifndef WHAMM_CORE_H
+#define WHAMM_CORE_H
+
+typedef unsigned char u8;
+typedef signed char i8;
+typedef unsigned short u16;
+typedef short i16;
+typedef unsigned int u32;
+typedef int i32;
+typedef unsigned long long u64;
+typedef long long i64;
+
+#define EXPORT(name) __attribute__((export_name(name)))
+/* A broken contract (bad map id, malformed descriptor, out of memory) is the instrumenter's bug: trap at once. */
+#define TRAP() __builtin_trap()
+
+/* Unaligned little-endian access to packed values. */
+static inline u32 load_u32(const u8 *p) { u32 v; __builtin_memcpy(&v, p, 4); return v; }
+static inline u64 load_u64(const u8 *p) { u64 v; __builtin_memcpy(&v, p, 8); return v; }
+static inline u16 load_u16(const u8 *p) { u16 v; __builtin_memcpy(&v, p, 2); return v; }
+static inline void store_u32(u8 *p, u32 v) { __builtin_memcpy(p, &v, 4); }
+static inline void store_u64(u8 *p, u64 v) { __builtin_memcpy(p, &v, 8); }
+static inline u32 align_up(u32 n, u32 a) { return (n + a - 1) & ~(a - 1); }
+
+/* alloc.c */
+u8 *mem_alloc(u32 len);
+void mem_free(u8 *ptr);
+
+/* output.c */
+void out_bytes(const u8 *p, u32 n);
+void out_char(u8 c);
+void out_u64(u64 v);
+void out_i64(i64 v);
+void out_bool(u32 v);
+#define OUT_LIT(s) out_bytes((const u8 *)(s), sizeof(s) - 1)
+void whamm_flush(void);
+
+/* float_format.c */
+void out_f64(double v);
+void out_f32(float v);
+
+/* value.c: descriptors (one char per scalar, parentheses for tuples; see README.md) */
+enum tuple_style { TUPLE_REPORT, TUPLE_MAP }; /* "(a; b)" in report rows, "(a,b)" inside map dumps */
+u32 desc_size(const u8 *desc, u32 len);
+void print_value(const u8 *desc, u32 len, const u8 *value, enum tuple_style style);
+int compare_values(const u8 *desc, u32 len, const u8 *a, const u8 *b);
+void print_type_name(const u8 *desc, u32 len);
+u32 desc_string_offsets(const u8 *desc, u32 len, u32 *offsets);
+
+/* map_print.c */
+void print_map(u32 id);
+
+#endif

@@ -1,0 +1,311 @@
+/* Hash maps on packed keys and values described by descriptors: open addressing with linear probing,
+ * a control byte per slot (hash tag) so most mismatches never touch the key, growth x2 at 75% load.
+ * Slots are zero-filled when a table is allocated and never reused, so an inserted value starts zeroed.
+ * Maps live in a registry indexed by small dense ids chosen by the instrumenter (or the next free one). */
+#include "map.h"
+
+#define INITIAL_CAPACITY 8
+
+static map **maps;
+static u32 maps_capacity; /* entries in maps */
+static u32 next_id;       /* one past the largest id created */
+
+map *map_lookup(u32 id) { return id < maps_capacity ? maps[id] : 0; }
+
+static map *map_get(u32 id)
+{
+    map *m = map_lookup(id);
+    if (!m) TRAP();
+    return m;
+}
+
+static u8 *zalloc(u64 size)
+{
+    if (size > 0xFFFFFFFFull) TRAP();
+    u8 *p = mem_alloc((u32)size);
+    if (p) __builtin_memset(p, 0, (u32)size);
+    return p;
+}
+
+static u8 *copy_bytes(const u8 *p, u32 n)
+{
+    u8 *q = mem_alloc(n);
+    if (n) __builtin_memcpy(q, p, n);
+    return q;
+}
+
+static int bytes_equal(const u8 *a, const u8 *b, u32 n)
+{
+    for (; n >= 4; n -= 4, a += 4, b += 4)
+        if (load_u32(a) != load_u32(b)) return 0;
+    for (; n; n--)
+        if (*a++ != *b++) return 0;
+    return 1;
+}
+
+/* ---- hashing: murmur3's body and finaliser; 4- and 8-byte keys only need the finaliser ---- */
+
+static u32 rotl(u32 x, u32 r) { return (x << r) | (x >> (32 - r)); }
+
+static u32 fmix32(u32 h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    return h ^ (h >> 16);
+}
+
+static u32 fmix64(u64 k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ull;
+    k ^= k >> 33;
+    return (u32)k;
+}
+
+static u32 absorb_word(u32 h, u32 w)
+{
+    w *= 0xcc9e2d51u;
+    w = rotl(w, 15);
+    w *= 0x1b873593u;
+    h = rotl(h ^ w, 13);
+    return h * 5 + 0xe6546b64u;
+}
+
+static u32 absorb(u32 h, const u8 *p, u32 n)
+{
+    for (; n >= 4; n -= 4, p += 4) h = absorb_word(h, load_u32(p));
+    if (n) {
+        u32 w = 0;
+        for (u32 i = 0; i < n; i++) w |= (u32)p[i] << (8 * i);
+        h = absorb_word(h, w);
+    }
+    return h;
+}
+
+/* Strings hash by content and length; the raw bytes between them as they are. */
+static u32 hash_with_strings(const map *m, const u8 *key)
+{
+    u32 h = 0, pos = 0;
+    for (u32 i = 0; i < m->strings; i++) {
+        u32 at = m->string_offsets[i];
+        u32 len = load_u32(key + at + 4);
+        h = absorb(h, key + pos, at - pos);
+        h = absorb_word(absorb(h, (const u8 *)load_u32(key + at), len), len);
+        pos = at + 8;
+    }
+    return fmix32(absorb(h, key + pos, m->key_size - pos));
+}
+
+static inline __attribute__((always_inline)) u32 hash_key(const map *m, const u8 *key, u32 kind)
+{
+    switch (kind) {
+    case KEY_4: return fmix32(load_u32(key));
+    case KEY_8: return fmix64(load_u64(key));
+    case KEY_BYTES: return fmix32(absorb(0, key, m->key_size));
+    default: return hash_with_strings(m, key);
+    }
+}
+
+static u32 hash_any(const map *m, const u8 *key) { return hash_key(m, key, m->kind); }
+
+static int equal_with_strings(const map *m, const u8 *a, const u8 *b)
+{
+    u32 pos = 0;
+    for (u32 i = 0; i < m->strings; i++) {
+        u32 at = m->string_offsets[i];
+        u32 len = load_u32(a + at + 4);
+        if (!bytes_equal(a + pos, b + pos, at - pos) || len != load_u32(b + at + 4) ||
+            !bytes_equal((const u8 *)load_u32(a + at), (const u8 *)load_u32(b + at), len))
+            return 0;
+        pos = at + 8;
+    }
+    return bytes_equal(a + pos, b + pos, m->key_size - pos);
+}
+
+static inline __attribute__((always_inline)) int keys_equal(const map *m, const u8 *a, const u8 *b, u32 kind)
+{
+    switch (kind) {
+    case KEY_4: return load_u32(a) == load_u32(b);
+    case KEY_8: return load_u64(a) == load_u64(b);
+    case KEY_BYTES: return bytes_equal(a, b, m->key_size);
+    default: return equal_with_strings(m, a, b);
+    }
+}
+
+/* ---- tables ---- */
+
+static void allocate_table(map *m, u32 capacity)
+{
+    u8 *block = zalloc((u64)capacity * (1 + m->stride));
+    m->ctrl = block;
+    m->slots = block + capacity; /* capacity >= 8 keeps slots 8-aligned */
+    m->mask = capacity - 1;
+}
+
+static u8 tag_of(u32 h) { return (u8)(0x80 | (h >> 25)); }
+
+/* Cold (once per doubling), so kept out of the inlined probes. */
+static __attribute__((noinline)) void grow(map *m)
+{
+    u8 *old_ctrl = m->ctrl, *old_slots = m->slots;
+    u32 old_capacity = m->mask + 1;
+    allocate_table(m, old_capacity * 2);
+    for (u32 j = 0; j < old_capacity; j++) {
+        if (!old_ctrl[j]) continue;
+        const u8 *slot = old_slots + j * m->stride;
+        u32 h = hash_any(m, slot);
+        u32 i = h & m->mask;
+        while (m->ctrl[i]) i = (i + 1) & m->mask;
+        m->ctrl[i] = tag_of(h);
+        __builtin_memcpy(m->slots + i * m->stride, slot, m->stride);
+    }
+    mem_free(old_ctrl);
+}
+
+/* The map keeps its own copy of key strings: the caller's key buffer may be reused at once. */
+static void store_key(map *m, u8 *slot, const u8 *key, u32 kind)
+{
+    switch (kind) {
+    case KEY_4: store_u32(slot, load_u32(key)); return;
+    case KEY_8: store_u64(slot, load_u64(key)); return;
+    default: __builtin_memcpy(slot, key, m->key_size);
+    }
+    for (u32 i = 0; i < m->strings; i++) {
+        u8 *s = slot + m->string_offsets[i];
+        store_u32(s, (u32)copy_bytes((const u8 *)load_u32(s), load_u32(s + 4)));
+    }
+}
+
+/* The value of key, inserted zeroed when missing and insert is set (else 0). Inlined per key kind. */
+static inline __attribute__((always_inline)) u8 *probe(map *m, const u8 *key, u32 kind, int insert)
+{
+    u32 h = hash_key(m, key, kind);
+    u8 tag = tag_of(h);
+    for (;;) {
+        u32 i = h & m->mask;
+        for (u8 c; (c = m->ctrl[i]) != 0; i = (i + 1) & m->mask) {
+            u8 *slot = m->slots + i * m->stride;
+            if (c == tag && keys_equal(m, slot, key, kind)) return slot + m->value_offset;
+        }
+        if (!insert) return 0;
+        if ((m->len + 1) * 4 > (m->mask + 1) * 3) {
+            grow(m);
+            continue; /* the free slot moved */
+        }
+        u8 *slot = m->slots + i * m->stride;
+        m->ctrl[i] = tag;
+        m->len++;
+        store_key(m, slot, key, kind);
+        return slot + m->value_offset;
+    }
+}
+
+/* The 4- and 8-byte kinds get their own copies; the others dispatch per key. */
+static u8 *probe_any(map *m, const u8 *key, int insert)
+{
+    switch (m->kind) {
+    case KEY_4: return probe(m, key, KEY_4, insert);
+    case KEY_8: return probe(m, key, KEY_8, insert);
+    default: return probe(m, key, m->kind, insert);
+    }
+}
+
+/* ---- registry and exports ---- */
+
+static void register_map(u32 id, map *m)
+{
+    if (id >= maps_capacity) {
+        u32 capacity = maps_capacity ? maps_capacity : 8;
+        while (capacity <= id) {
+            if (capacity >= 0x10000000u) TRAP();
+            capacity *= 2;
+        }
+        map **grown = (map **)zalloc((u64)capacity * sizeof(map *));
+        if (maps_capacity) __builtin_memcpy(grown, maps, maps_capacity * sizeof(map *));
+        mem_free((u8 *)maps);
+        maps = grown;
+        maps_capacity = capacity;
+    }
+    maps[id] = m;
+    if (id >= next_id) next_id = id + 1;
+}
+
+EXPORT("map_create_with_id")
+void map_create_with_id(u32 id, const u8 *key_desc, u32 key_desc_len, const u8 *value_desc, u32 value_desc_len)
+{
+    if (map_lookup(id)) TRAP();
+    map *m = (map *)zalloc(sizeof(map));
+    m->key_size = desc_size(key_desc, key_desc_len);
+    m->value_size = desc_size(value_desc, value_desc_len);
+    m->key_desc = copy_bytes(key_desc, key_desc_len);
+    m->key_desc_len = key_desc_len;
+    m->value_desc = copy_bytes(value_desc, value_desc_len);
+    m->value_desc_len = value_desc_len;
+    m->strings = desc_string_offsets(key_desc, key_desc_len, 0);
+    if (m->strings) {
+        m->string_offsets = (u32 *)mem_alloc(m->strings * 4);
+        desc_string_offsets(key_desc, key_desc_len, m->string_offsets);
+        m->kind = KEY_STRINGS;
+    } else {
+        m->kind = m->key_size == 4 ? KEY_4 : m->key_size == 8 ? KEY_8 : KEY_BYTES;
+    }
+    m->value_offset = align_up(m->key_size, 4);
+    m->stride = align_up(m->value_offset + m->value_size, 4);
+    if (m->stride == 0) m->stride = 4; /* unit keys and values still need distinct slots */
+    allocate_table(m, INITIAL_CAPACITY);
+    register_map(id, m);
+}
+
+EXPORT("map_create")
+u32 map_create(const u8 *key_desc, u32 key_desc_len, const u8 *value_desc, u32 value_desc_len)
+{
+    u32 id = next_id;
+    map_create_with_id(id, key_desc, key_desc_len, value_desc, value_desc_len);
+    return id;
+}
+
+EXPORT("map_slot") u8 *map_slot(u32 id, const u8 *key) { return probe_any(map_get(id), key, 1); }
+
+EXPORT("map_find")
+u8 *map_find(u32 id, const u8 *key)
+{
+    map *m = map_lookup(id);
+    return m ? probe_any(m, key, 0) : 0;
+}
+
+static map *map_of_kind(map *m, u32 kind)
+{
+    if (m && m->kind != kind) TRAP();
+    return m;
+}
+
+EXPORT("map_slot_i32")
+u8 *map_slot_i32(u32 id, u32 key) { return probe(map_of_kind(map_get(id), KEY_4), (const u8 *)&key, KEY_4, 1); }
+
+EXPORT("map_find_i32")
+u8 *map_find_i32(u32 id, u32 key)
+{
+    map *m = map_of_kind(map_lookup(id), KEY_4);
+    return m ? probe(m, (const u8 *)&key, KEY_4, 0) : 0;
+}
+
+EXPORT("map_slot_i64")
+u8 *map_slot_i64(u32 id, u64 key) { return probe(map_of_kind(map_get(id), KEY_8), (const u8 *)&key, KEY_8, 1); }
+
+EXPORT("map_find_i64")
+u8 *map_find_i64(u32 id, u64 key)
+{
+    map *m = map_of_kind(map_lookup(id), KEY_8);
+    return m ? probe(m, (const u8 *)&key, KEY_8, 0) : 0;
+}
+
+EXPORT("map_len")
+u32 map_len(u32 id)
+{
+    map *m = map_lookup(id);
+    return m ? m->len : 0;
+}

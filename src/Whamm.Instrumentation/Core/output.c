@@ -1,0 +1,98 @@
+/* Output: every printer appends to one buffer, written with WASI fd_write when it is full and on whamm_flush.
+ * The exported printers match whamm 1.0's core library (no newline added). */
+#include "core.h"
+
+typedef struct { u32 buf; u32 len; } iovec;
+
+__attribute__((import_module("wasi_snapshot_preview1"), import_name("fd_write")))
+u32 wasi_fd_write(i32 fd, const iovec *iovs, u32 iovs_len, u32 *written);
+
+#define OUT_CAP 4096
+
+static u8 out_buf[OUT_CAP];
+static u32 out_len;
+static i32 out_fd = 1;
+
+/* Writes everything, retrying short writes; a failing fd drops the output, as there is nowhere to report it. */
+static void write_fd(const u8 *p, u32 n)
+{
+    while (n) {
+        iovec v = { (u32)p, n };
+        u32 written = 0;
+        if (wasi_fd_write(out_fd, &v, 1, &written) != 0 || written == 0 || written > n) return;
+        p += written;
+        n -= written;
+    }
+}
+
+EXPORT("whamm_flush")
+void whamm_flush(void)
+{
+    write_fd(out_buf, out_len);
+    out_len = 0;
+}
+
+EXPORT("whamm_set_out_fd")
+void whamm_set_out_fd(i32 fd)
+{
+    whamm_flush();
+    out_fd = fd;
+}
+
+void out_bytes(const u8 *p, u32 n)
+{
+    if (n > OUT_CAP - out_len) {
+        whamm_flush();
+        if (n > OUT_CAP) {
+            write_fd(p, n);
+            return;
+        }
+    }
+    __builtin_memcpy(out_buf + out_len, p, n);
+    out_len += n;
+}
+
+void out_char(u8 c)
+{
+    if (out_len == OUT_CAP) whamm_flush();
+    out_buf[out_len++] = c;
+}
+
+void out_u64(u64 v)
+{
+    u8 digits[20];
+    u32 i = sizeof digits;
+    do {
+        digits[--i] = (u8)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    out_bytes(digits + i, sizeof digits - i);
+}
+
+void out_i64(i64 v)
+{
+    if (v < 0) {
+        out_char('-');
+        out_u64(0 - (u64)v); /* also right for INT64_MIN */
+    } else {
+        out_u64((u64)v);
+    }
+}
+
+void out_bool(u32 v)
+{
+    if (v) OUT_LIT("true");
+    else OUT_LIT("false");
+}
+
+EXPORT("putc") void whamm_putc(i32 c) { out_char((u8)c); }
+EXPORT("puts") void whamm_puts(const u8 *p, u32 len) { out_bytes(p, len); }
+EXPORT("putu8") void putu8(i32 v) { out_u64((u8)v); }
+EXPORT("puti8") void puti8(i32 v) { out_i64((i8)v); }
+EXPORT("putu16") void putu16(i32 v) { out_u64((u16)v); }
+EXPORT("puti16") void puti16(i32 v) { out_i64((i16)v); }
+EXPORT("putu32") void putu32(i32 v) { out_u64((u32)v); }
+EXPORT("puti32") void puti32(i32 v) { out_i64(v); }
+EXPORT("putu64") void putu64(i64 v) { out_u64((u64)v); }
+EXPORT("puti64") void puti64(i64 v) { out_i64(v); }
+EXPORT("putbool") void putbool(i32 v) { out_bool((u32)v); }

@@ -1,0 +1,96 @@
+using Whamm.Instrumentation.Folding;
+using Whamm.Language.Semantics;
+
+namespace Whamm.Instrumentation.State;
+
+/// <summary>
+/// Where the script's state lives in the instrumented module: script globals (Wasm globals, flattened), the
+/// per-site variables of probes (static addresses in the instrumentation memory) and the report rows. The
+/// instrumentation memory exists only when the script needs it (<see cref="Core"/> non-null).
+/// </summary>
+internal sealed class ScriptState
+{
+    public ScriptState(CoreBinding? core) => Core = core;
+
+    /// <summary>The linked core library, its memory and the static region; null when the script needs none of it.</summary>
+    public CoreBinding? Core { get; }
+
+    /// <summary>Script globals by name (names are unique: the checker forbids shadowing).</summary>
+    public Dictionary<string, Location> Globals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Script-global report variables and the slot each is copied to before the flush, in declaration order.</summary>
+    public List<(Location Value, MemoryLocation Slot)> ReportGlobals { get; } = [];
+
+    /// <summary>The rows of the default report.</summary>
+    public ReportTable Reports { get; } = new();
+
+    /// <summary>Every map (script globals and per-site instances) by id; all are created at start-up.</summary>
+    public List<WhammType> Maps { get; } = [];
+
+    private readonly Dictionary<int, uint> zeros = [];
+    private readonly Dictionary<int, uint> scratch = [];
+
+    /// <summary>A new map id.</summary>
+    public MapLocation NewMap(WhammType type)
+    {
+        RequireCore($"the map {type}");
+        Maps.Add(type);
+        return new MapLocation(type, Maps.Count - 1);
+    }
+
+    /// <summary>A static area of <paramref name="size"/> bytes that stays zero: what reading a missing map key yields.</summary>
+    public uint Zeros(int size) => Area(zeros, size);
+
+    /// <summary>A static area of <paramref name="size"/> bytes for passing a map key by address (overwritten at every use).</summary>
+    public uint Scratch(int size) => Area(scratch, size);
+
+    private uint Area(Dictionary<int, uint> areas, int size)
+    {
+        if (!areas.TryGetValue(size, out var address)) areas[size] = address = RequireCore("a map access").Data.Reserve(size, 8);
+        return address;
+    }
+
+    /// <summary>
+    /// Allocates one instance of a probe's <c>unshared</c>/<c>report</c> variable for one site, with its folded
+    /// initial value written into the static image (initialisers may only use static values, reference §1.6).
+    /// </summary>
+    public Location AllocateSiteVariable(VariableSymbol variable, ReportSite site, Constant? initial)
+    {
+        var core = RequireCore($"`{variable.Name}`");
+        var size = ValueLayout.Size(variable.Type);
+        var address = core.Data.Reserve(size, size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1);
+        Location location = new MemoryLocation(variable.Type, core.Memory, address);
+        if (variable.Type.IsMap)
+        {
+            var map = NewMap(variable.Type);
+            core.Data.WriteInt32(address, map.Id); // what the report row prints from
+            location = map;
+        }
+        if (initial is not null) core.Data.Write(address, Encode(initial, core.Data));
+        if (variable.IsReport) Reports.AddSiteVariable(site, variable.Name, variable.Type, address);
+        return location;
+    }
+
+    /// <summary>The core binding, or an internal error naming what needed it (the pre-scan decides whether to link it).</summary>
+    public CoreBinding RequireCore(string what) =>
+        Core ?? throw new InstrumentationException($"internal error: {what} needs the instrumentation memory, which was not added", isInternal: true);
+
+    /// <summary>The bytes of a constant in the value layout.</summary>
+    public static byte[] Encode(Constant c, StaticData data)
+    {
+        if (c.Type.Kind == WhammTypeKind.Str)
+        {
+            var (address, length) = data.String(c.Text!);
+            return [.. BitConverter.GetBytes(address), .. BitConverter.GetBytes(length)];
+        }
+        var size = ValueLayout.Size(c.Type);
+        var bits = c.Type.Kind switch
+        {
+            WhammTypeKind.F32 => (ulong)(uint)BitConverter.SingleToInt32Bits((float)c.Float),
+            WhammTypeKind.F64 => (ulong)BitConverter.DoubleToInt64Bits(c.Float),
+            WhammTypeKind.Bool => c.Boolean ? 1UL : 0,
+            _ => c.Bits,
+        };
+        return BitConverter.GetBytes(bits)[..size];
+    }
+}

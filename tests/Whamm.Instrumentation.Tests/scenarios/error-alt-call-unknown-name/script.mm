@@ -1,0 +1,1 @@
+wasm:opcode:call:alt { alt_call_by_name("nope"); }

@@ -1,0 +1,2 @@
+var n: u32;
+wasm:opcode:if:alt / fid == 0 / { n++; }

@@ -1,0 +1,2 @@
+wasm:opcode:drop:before { drop_args(); }
+wasm:opcode:global.set:before { drop_args(); }

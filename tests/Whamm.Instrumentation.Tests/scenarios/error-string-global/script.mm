@@ -1,2 +1,0 @@
-var s: str;
-wasm:opcode:call:before { }

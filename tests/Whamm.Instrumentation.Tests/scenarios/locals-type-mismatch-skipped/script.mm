@@ -1,0 +1,2 @@
+var n: u32;
+wasm(local0: i64):opcode:memory.grow:before { n++; }

@@ -1,0 +1,10 @@
+(module
+  (memory 1 2)
+  (func $main (export "_start") (local i32 i64)
+    (i32.store offset=4 (i32.const 8) (i32.const 77))
+    (i64.store offset=16 (i32.const 100) (i64.const 5))
+    (local.set 0 (i32.load offset=4 (i32.const 8)))
+    (local.set 1 (i64.load8_u offset=3 (i32.const 113)))
+    (drop (memory.grow (i32.const 1)))
+    (drop (memory.grow (i32.const 1)))
+    (drop (memory.grow (i32.const 0)))))

@@ -1,0 +1,93 @@
+using Whamm.Wasm.Editing;
+using Whamm.Wasm.Model;
+using Whamm.Wasm.Reading;
+using Whamm.Wasm.Tests.Corpus;
+using static Whamm.Wasm.Tests.Editing.EditTestSupport;
+
+namespace Whamm.Wasm.Tests.Editing;
+
+/// <summary>
+/// The instrumenter's use of <see cref="ModuleEditor.Link"/> over the C and npm corpus: the <see cref="LinkLibraries.Counter"/>
+/// core library (its own memory, data and global, and fd_write) linked in, its <c>tick</c> called at every entry of the
+/// application's functions. The result validates (ours and Wasmtime's) and the C programs print what they printed before
+/// while the library counts.
+/// </summary>
+public class LinkCorpusTests
+{
+    private const string Wasi = "wasi_snapshot_preview1";
+
+    public static IEnumerable<object[]> CAndNpmNames() => CorpusFiles.CNames().Concat(CorpusFiles.NpmNames());
+
+    public static IEnumerable<object[]> CNames() => CorpusFiles.CNames();
+
+    /// <summary>Links the counter, calls its <c>tick</c> at every entry and exports its count as <c>whamm_ticks</c>.</summary>
+    private static byte[] LinkCounter(Module module)
+    {
+        var own = module.Functions.Count;
+        var editor = new ModuleEditor(module);
+        var counter = editor.Link(Read(LinkLibraries.Counter), new LinkOptions { NamePrefix = "whamm_core:" });
+        var call = new InstructionBuilder().Call(counter.Function("tick")).ToArray();
+        Parallel.For(0, own, i => editor.EditBody(i).InsertAtEntry(call));
+        editor.AddExport("whamm_ticks", ExternalKind.Global, counter.Global("ticks"));
+        return editor.Write();
+    }
+
+    [Theory]
+    [MemberData(nameof(CAndNpmNames))]
+    public void LinkedCounterValidates(string name)
+    {
+        var original = ModuleReader.Read(CorpusFiles.Get(name).ReadBytes());
+        var functions = original.FunctionCount;
+        var fdWrites = original.ImportsOf(ExternalKind.Func).Count(i => i is { Module: Wasi, Name: "fd_write" });
+        var bytes = LinkCounter(original);
+        AssertWasmtimeValid(bytes, name);
+
+        var linked = ModuleReader.Read(bytes);
+        var added = fdWrites == 0 ? 1 : 0; // reused when the application has it
+        Assert.Equal(functions + added + 1, linked.FunctionCount);
+        Assert.Equal(Math.Max(fdWrites, 1), linked.ImportsOf(ExternalKind.Func).Count(i => i is { Module: Wasi, Name: "fd_write" }));
+        var tick = (uint)(linked.FunctionCount - 1);
+        Assert.Equal("whamm_core:tick", linked.FunctionName(tick));
+        var first = linked.Functions[0].Body.Instructions().Read();
+        Assert.Equal((Whamm.Wasm.Opcodes.Op.Call, tick), (first.Op, first.Index));
+    }
+
+    [Theory]
+    [MemberData(nameof(CNames))]
+    public void CProgramsWithTheLinkedCounterPrintTheSameOutput(string name)
+    {
+        var corpus = CorpusFiles.Get(name);
+        var bytes = LinkCounter(ModuleReader.Read(corpus.ReadBytes()));
+        var stdout = Path.GetTempFileName();
+        try
+        {
+            int exit;
+            long ticks;
+            using (var store = new Wasmtime.Store(Engine))
+            using (var linker = new Wasmtime.Linker(Engine))
+            using (var wasm = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes))
+            {
+                linker.DefineWasi();
+                store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithArgs(corpus.ShortName).WithStandardOutput(stdout));
+                var instance = linker.Instantiate(store, wasm);
+                try
+                {
+                    instance.GetAction("_start")!();
+                    exit = 0;
+                }
+                catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
+                {
+                    exit = code;
+                }
+                ticks = (long)instance.GetGlobal("whamm_ticks")!.GetValue()!;
+            }
+            Assert.Equal(CorpusFiles.ExpectedExitCode(corpus), exit);
+            Assert.Equal(CorpusFiles.ExpectedStdout(corpus), File.ReadAllText(stdout));
+            Assert.True(ticks > 0, "the linked library never ran");
+        }
+        finally
+        {
+            File.Delete(stdout);
+        }
+    }
+}
