@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run-time overhead of instrumentation on the C programs of the corpus: uninstrumented vs. an instruction
 # counter (bench/monitors/count-instructions.mm) vs. a br_if taken/not-taken monitor (bench/monitors/branches.mm).
-# Each variant is compiled once by Wasmtime; the time is instantiate + _start, min of RUNS runs; the last row is the
+# Each variant is compiled once by Wasmtime and run once untimed; the time is instantiate + _start, min of RUNS runs; the last row is the
 # geometric mean of the slowdowns (bench/Whamm.Bench overhead, see OverheadCommand.cs).
 #   bench/overhead.sh [PROGRAM.wasm ...]    default: every .corpus/c/*.wasm
 #   bench/overhead.sh --quick               one program, one run (CI smoke)

@@ -50,6 +50,9 @@ public sealed class CorpusCrossCheckTests
         Same("calls by event = calls by opname", v["calls"], v["calls_by_name"]);
         Same("br_if executions = taken + fall-through", v["brif"], v["brif_taken"] + v["brif_fallthrough"]);
         Same("br_if fall-through (after) = zero condition (before)", v["brif_fallthrough"], v["brif_zero"]);
+        Same("br_if taken (before, arg0 != 0) = at_target", v["brif_taken"], v["brif_at_target"]);
+        if (v["proc_exits"] == 0) Same("function entries = exits", v["entries"], v["exits"]);
+        else Assert.True(v["entries"] >= v["exits"], $"{name}: left through proc_exit, yet {v["entries"]} entries < {v["exits"]} exits");
         Same("loads by name = loads by category_id", v["loads_by_name"], v["loads_by_category"]);
         Same("stores by name = stores by category_id", v["stores_by_name"], v["stores_by_category"]);
         Assert.True(v["loads_by_name"] > 0 && v["stores_by_name"] > 0, $"{name}: no load or store ran");

@@ -18,7 +18,7 @@ public sealed class CorpusMonitor
 
     /// <summary>
     /// Above this much code the per-instruction counters are left out: a counter at every instruction makes code
-    /// ~10x larger (yosys: 22 MB of code → ~300 MB), which Wasmtime needs minutes and gigabytes to compile.
+    /// ~10x larger (yosys: 28 MB of code → ~320 MB), which Wasmtime needs minutes and gigabytes to compile.
     /// </summary>
     public const long MaxCodeBytesForInstructionCounts = 4 << 20;
 
@@ -65,12 +65,19 @@ public sealed class CorpusMonitor
         Line("wasm:opcode:i??.store*|f??.store*:before { stores_by_name++; }");
         Line($"wasm:opcode:*:before / category_id == {(int)OpCategory.Store} / {{ stores_by_category++; }}");
 
-        // br_if: taken (condition operand) + not taken (the `after` probe only runs on the fall-through) = executions.
-        Line("var brif: u64; var brif_taken: u64; var brif_fallthrough: u64; var brif_zero: u64;");
+        // br_if: taken (condition operand; at_target) + not taken (the `after` probe only runs on the fall-through) = executions.
+        Line("var brif: u64; var brif_taken: u64; var brif_at_target: u64; var brif_fallthrough: u64; var brif_zero: u64;");
         Line("wasm:opcode:br_if:before { brif++; }");
         Line("wasm:opcode:br_if:before / arg0 != 0 / { brif_taken++; }");
+        Line("wasm:opcode:br_if:at_target { brif_at_target++; }");
         Line("wasm:opcode:br_if:before / arg0 == 0 / { brif_zero++; }");
         Line("wasm:opcode:br_if:after { brif_fallthrough++; }");
+
+        // Function entries = exits, unless the program leaves through proc_exit with callers still on the stack.
+        Line("var entries: u64; var exits: u64; var proc_exits: u64;");
+        Line("wasm:func:entry { entries++; }");
+        Line("wasm:func:exit { exits++; }");
+        Line("wasm:opcode:call:before / target_fn_type == \"import\" && target_fn_name == \"proc_exit\" / { proc_exits++; }");
 
         // Per callee F reached only by `call`: calls at sites with imm0 == F = entries of F.
         foreach (var f in callees)

@@ -116,14 +116,15 @@ internal sealed partial class ProbeInjection
         var matches = index.Opcode(ModeKind.BlockAlt, site.Ins.Op);
         if (matches.Length == 0) return;
         var op = site.Ins.Op;
-        var condition = op == Op.If ? site.Args.Take(1).ToArray() : null; // the if's operand is arg0
+        // The if's condition is its only operand (arg0): saved, and forced to true when the body replaces the block.
+        var (operands, saveArgs) = op == Op.If ? (site.Args.Take(1).ToArray(), 1) : ([], 0);
         Prepared? p = null;
         foreach (var pm in matches)
         {
-            if (Prepare(pm, bindings, site.Pc, condition, saveArgs: condition?.Length ?? 0) is not { } q) continue;
+            if (Prepare(pm, bindings, site.Pc, operands, saveArgs) is not { } q) continue;
             if (p is not null)
                 throw new InstrumentationException(
-                    $"two alt probes replace the same {site.Ins.Opcode.Name} block ({SiteText(site.Pc)}): `{p.Match.RuleName}` (probe {p.Match.Probe.Index}) and `{q.Match.RuleName}` (probe {q.Match.Probe.Index})",
+                    $"two alt probes replace the same {site.Ins.Opcode.Name} block ({SiteText(site.Pc)}): `{p.Match.Probe}` (probe {p.Match.Probe.Index}) and `{q.Match.Probe}` (probe {q.Match.Probe.Index})",
                     q.Match.Probe.Syntax.Rule.Span);
             p = q;
         }

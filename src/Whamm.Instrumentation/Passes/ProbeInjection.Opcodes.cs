@@ -79,7 +79,7 @@ internal sealed partial class ProbeInjection
             if (Prepare(pm, bindings, site.Pc, site.Args, saveArgs: site.Args.Length) is not { } p) continue;
             if (chosen is not null)
                 throw new InstrumentationException(
-                    $"two alt probes replace the same instruction ({site.Ins.Opcode.Name} in {SiteText(site.Pc)}): `{chosen.Match.RuleName}` (probe {chosen.Match.Probe.Index}) and `{p.Match.RuleName}` (probe {p.Match.Probe.Index})",
+                    $"two alt probes replace the same instruction ({site.Ins.Opcode.Name} in {SiteText(site.Pc)}): `{chosen.Match.Probe}` (probe {chosen.Match.Probe.Index}) and `{p.Match.Probe}` (probe {p.Match.Probe.Index})",
                     p.Match.Probe.Syntax.Rule.Span);
             chosen = p;
         }

@@ -143,12 +143,22 @@ internal sealed partial class ProbeInjection
         public int Pc => Ins.Offset;
     }
 
-    /// <summary>The code gathered for one site, inserted when the site is done.</summary>
+    /// <summary>The code gathered for one site, inserted when the site is done (builders made on first use: most sites fold away).</summary>
     private sealed class SiteCode
     {
-        public readonly InstructionBuilder Pre = new();
-        public readonly InstructionBuilder Post = new();
+        private InstructionBuilder? pre;
+        private InstructionBuilder? post;
+
+        public InstructionBuilder Pre => pre ??= new InstructionBuilder();
+        public InstructionBuilder Post => post ??= new InstructionBuilder();
         public InstructionBuilder? Replacement;
+
+        public void Apply(Func<BodyEditor> editor, int offset)
+        {
+            if (pre is { Length: > 0 }) editor().InsertBefore(offset, pre);
+            if (Replacement is { } r) editor().Replace(offset, r);
+            if (post is { Length: > 0 }) editor().InsertAfter(offset, post);
+        }
     }
 
     private void InstrumentSite(Site site)
@@ -167,10 +177,7 @@ internal sealed partial class ProbeInjection
         InjectAfter(site, bindings, code);
         InjectBlockAfter(site, code);
         InjectBlockOpen(site, bindings, code);
-        var offset = site.Ins.Offset;
-        if (code.Pre.Length > 0) Editor().InsertBefore(offset, code.Pre);
-        if (code.Replacement is { } r) Editor().Replace(offset, r);
-        if (code.Post.Length > 0) Editor().InsertAfter(offset, code.Post);
+        code.Apply(Editor, site.Ins.Offset);
     }
 
     private SiteBindings Bindings(Site site, int instrCount = 0) =>

@@ -43,11 +43,11 @@ internal sealed class SiteIndex
         Report = packages.GetValueOrDefault(PackageKind.Report, None);
         AnyOpcodeProbe = anyAt.Any(a => a);
         AnyBlockMode = new[] { ModeKind.Entry, ModeKind.Exit, ModeKind.BlockAlt }.Any(m => byMode[(int)m].Any(l => l.Length > 0))
-            || IsBlockLike.Any(op => byMode[(int)ModeKind.SemanticAfter][(int)op].Length > 0);
+            || BlockLike.Any(op => byMode[(int)ModeKind.SemanticAfter][(int)op].Length > 0);
     }
 
     /// <summary>The structured instructions whose events have entry, exit, (semantic) after and block_alt modes.</summary>
-    public static readonly Op[] IsBlockLike = [Op.Block, Op.Loop, Op.If, Op.Else, Op.TryTable];
+    public static readonly Op[] BlockLike = [Op.Block, Op.Loop, Op.If, Op.Else, Op.TryTable];
 
     /// <summary>The matches of opcode <paramref name="op"/> in <paramref name="mode"/>.</summary>
     public ProbeMatch[] Opcode(ModeKind mode, Op op) => byMode[(int)mode][(int)op];
