@@ -24,6 +24,6 @@ wasm:opcode:if:before {
 
 // br_table: which arm is taken (`target` is the index, `num_targets` the default).
 wasm:opcode:br_table:before {
-    unshared var arms: map<u32, u32>;
+    report var arms: map<u32, u32>;
     arms[target]++;
 }

@@ -1,17 +1,21 @@
 // Call graph: the edges caller -> callee with their counts, direct and indirect.
-// Indirect calls are resolved through the table (resolved_fid is -1 when unknown).
+// An indirect call's target is only known once it runs, so the caller is noted
+// before the call and the edge is recorded when the next function is entered.
 
-var edges: map<(u32, u32), u32>;
-report var unresolved: u32;
+report var edges: map<(u32, u32), u32>;
+var caller: u32;
+var pending: bool;
 
 wasm:opcode:call|return_call:before {
     edges[(fid, imm0)]++;
 }
 
 wasm:opcode:call_indirect|return_call_indirect:before {
-    if (resolved_fid >= 0) {
-        edges[(fid, resolved_fid as u32)]++;
-    } else {
-        unresolved++;
-    }
+    caller = fid;
+    pending = true;
+}
+
+wasm:func:entry / pending / {
+    edges[(caller, fid)]++;
+    pending = false;
 }

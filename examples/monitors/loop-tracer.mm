@@ -1,8 +1,8 @@
 // Loop tracer: iterations of every loop, keyed by (function, pc).
 // A loop's body is entered once per iteration; the loop is entered once per run.
 
-var iterations: map<(u32, u32), u64>;
-var runs: map<(u32, u32), u64>;
+report var iterations: map<(u32, u32), u64>;
+report var runs: map<(u32, u32), u64>;
 
 wasm:opcode:loop:before {
     runs[(fid, pc)]++;

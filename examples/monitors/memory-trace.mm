@@ -1,8 +1,8 @@
 // Memory access trace: which addresses are read and written, and how many
 // bytes move, per memory instruction kind.
 
-var reads: map<u32, u32>;
-var writes: map<u32, u32>;
+report var reads: map<u32, u32>;
+report var writes: map<u32, u32>;
 report var bytes_read: u64;
 report var bytes_written: u64;
 

@@ -33,6 +33,22 @@ public sealed record InstrumentOptions
     /// <see cref="HostInterface"/>. Off by default: a standalone instrumented module prints to stdout.
     /// </summary>
     public bool HostOutput { get; init; }
+
+    /// <summary>
+    /// Emit probe bodies (reference §5); <c>--no-body</c> turns it off to measure what the rest costs: operands are still
+    /// saved and residual predicates still evaluated at every site, but nothing runs when they hold (an <c>alt</c> body
+    /// becomes empty: the instruction is deleted and its results are zeros).
+    /// </summary>
+    public bool Bodies { get; init; } = true;
+
+    /// <summary>
+    /// Emit the run-time test of predicates that do not fold at a site (reference §5); <c>--no-pred</c> turns it off: the
+    /// body runs unconditionally wherever the probe matched. Static folding still removes the sites where it folds to false.
+    /// </summary>
+    public bool Predicates { get; init; } = true;
+
+    /// <summary>Told the fraction (0 to 1) of the application's functions instrumented so far; null for no reports.</summary>
+    public IProgress<double>? Progress { get; init; }
 }
 
 /// <summary>
@@ -156,7 +172,7 @@ public static class Instrumenter
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, index, state, options.Report);
         lifecycle.Prepare();
-        var injection = new ProbeInjection(editor, index, state, stats, original, functions);
+        var injection = new ProbeInjection(editor, index, state, stats, original, functions) { Options = options };
         if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();
         if (options.Getters) ScriptGlobals.AddGetters(editor, state);

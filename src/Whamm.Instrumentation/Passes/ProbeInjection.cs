@@ -84,10 +84,18 @@ internal sealed partial class ProbeInjection
     /// </summary>
     public Action<InstructionBuilder>? BeforeProcExit { get; set; }
 
+    /// <summary>The evaluation knobs (<see cref="InstrumentOptions.Bodies"/>, <see cref="InstrumentOptions.Predicates"/>) and progress.</summary>
+    public InstrumentOptions Options { get; init; } = new();
+
     public void Run()
     {
         var imported = (uint)functions.ImportCount;
-        for (var i = 0; i < functions.Count - functions.ImportCount; i++) InstrumentFunction(i, imported + (uint)i);
+        var count = functions.Count - functions.ImportCount;
+        for (var i = 0; i < count; i++)
+        {
+            InstrumentFunction(i, imported + (uint)i);
+            Options.Progress?.Report((i + 1.0) / count);
+        }
     }
 
     private BodyEditor Editor() => bodyEditor ??= editor.EditBody(definedIndex);
@@ -227,6 +235,7 @@ internal sealed partial class ProbeInjection
             s.SitesFoldedAway++;
             return null;
         }
+        if (!Options.Predicates) folded ??= Constant.Of(true);
         folder.FoldBlock(pm.Probe.Syntax.Body);
         return new Prepared(pm, statics, folder, folded, Top(args, argCount), Top(results, needs.ResultCount), pc);
     }
@@ -337,14 +346,18 @@ internal sealed partial class ProbeInjection
     {
         var emitter = Emitter(p, stack, alt);
         var syntax = p.Match.Probe.Syntax;
+        void Body(InstructionBuilder x)
+        {
+            if (Options.Bodies) emitter.EmitBody(x, syntax.Body);
+        }
         if (p.IsResidual && guarded)
         {
             emitter.EmitExpression(b, syntax.Predicate!);
-            b.If(BlockType.Empty, x => emitter.EmitBody(x, syntax.Body));
+            b.If(BlockType.Empty, Body);
         }
         else
         {
-            emitter.EmitBody(b, syntax.Body);
+            Body(b);
         }
         Record(p);
     }
