@@ -1,3 +1,4 @@
+using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Passes;
 using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
@@ -100,7 +101,12 @@ public static class Instrumenter
         var editor = new ModuleEditor(app);
         var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
         var functions = new FunctionDirectory(editor, original);
-        var state = new ScriptState(CoreUse.Needed(script) ? CoreLinking.Link(editor) : null); // imports first: they renumber
+        var facts = ModuleFacts.Of(app);
+        var shadowPlan = ShadowTables.PlanFor(script, app); // the element segments in the application's numbering
+        var core = CoreUse.Needed(script) ? CoreLinking.Link(editor) : null; // imports first: they renumber
+        facts.InstrumentationMemory = core?.Memory;
+        var state = new ScriptState(core) { Facts = facts, Helpers = new CodeGen.HelperFunctions(editor) };
+        if (shadowPlan is not null) state.Shadows = ShadowTables.Build(editor, state, shadowPlan);
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, state, options.Report);
         lifecycle.Prepare();

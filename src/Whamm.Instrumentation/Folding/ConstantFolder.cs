@@ -14,11 +14,17 @@ internal sealed class ConstantFolder
 {
     private readonly SemanticModel model;
     private readonly Func<VariableSymbol, Constant?> staticValue;
+    private readonly ModuleFacts? facts;
 
-    public ConstantFolder(SemanticModel model, Func<VariableSymbol, Constant?> staticValue)
+    /// <summary>
+    /// A folder for one body: <paramref name="staticValue"/> gives the site's static bound variables; <paramref name="facts"/>
+    /// the application's memories for the static built-ins (<see cref="BuiltinFolding"/>).
+    /// </summary>
+    public ConstantFolder(SemanticModel model, Func<VariableSymbol, Constant?> staticValue, ModuleFacts? facts = null)
     {
         this.model = model;
         this.staticValue = staticValue;
+        this.facts = facts;
     }
 
     /// <summary>Folded nodes of everything folded so far.</summary>
@@ -59,8 +65,16 @@ internal sealed class ConstantFolder
             }
             case BooleanLiteralSyntax b: return Constant.Of(b.Value);
             case StringLiteralSyntax s: return Constant.OfString(s.Value);
+            case NameExpressionSyntax n when model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Builtin } builtin:
+                return BuiltinFolding.Variable(builtin, facts, n.Span);
             case NameExpressionSyntax n:
                 return model.SymbolOf(n) is VariableSymbol { IsStatic: true } v ? staticValue(v) : null;
+            case CallExpressionSyntax call when model.SymbolOf(call) is FunctionSymbol f:
+            {
+                var receiver = call.Receiver is null ? null : Fold(call.Receiver);
+                var args = call.Arguments.Select(Fold).ToArray();
+                return BuiltinFolding.Call(call, f, receiver, args, facts);
+            }
             case UnaryExpressionSyntax u:
             {
                 var x = Fold(u.Operand);

@@ -6,7 +6,8 @@ namespace Whamm.Instrumentation.State;
 
 /// <summary>
 /// Decides before anything is emitted whether the script needs the core library and its memory (reports,
-/// per-site variables, strings at run time, maps, direct <c>whamm_core</c> calls, <c>wasm:report</c>). Scripts
+/// per-site variables, strings at run time, maps, direct <c>whamm_core</c> calls, <c>wasm:report</c>, <c>read_str</c>,
+/// <c>memid(whamm_core)</c>, shadow tables). Scripts
 /// that only count in numeric globals get neither: their output has no memory or function of ours beyond
 /// the getters.
 /// </summary>
@@ -16,6 +17,7 @@ internal static class CoreUse
     {
         if (script.HasReports) return true;
         if (script.Globals.Any(g => NeedsMemory(g.Type))) return true;
+        if (Passes.ShadowTables.IsNeeded(script)) return true;
         foreach (var probe in script.Probes)
         {
             if (probe.Matches.Any(m => m.Match.Package?.Kind == PackageKind.Report)) return true;
@@ -32,6 +34,7 @@ internal static class CoreUse
         VariableDeclarationSyntax d => d.IsReport || d.IsUnshared || NeedsMemory(WhammType.FromSyntax(d.Type)),
         StringLiteralSyntax => true,
         CallExpressionSyntax { Receiver: NameExpressionSyntax r } => r.Name.Text == LibrarySignatures.CoreLibraryName,
+        CallExpressionSyntax { Receiver: null, Name.Text: "read_str" or "memid" } => true, // allocates / names the instrumentation memory
         _ => false,
     };
 
