@@ -20,22 +20,23 @@ internal enum StringTest
 
 /// <summary>
 /// Small functions of ours that injected code calls instead of repeating loops at every site, added to the module
-/// the first time they are needed (one per memory pair: memories are immediates). Addresses are i32 and are
+/// the first time they are needed (one per memory or memory pair: memories are immediates), named <c>whamm_…</c>. Addresses are i32 and are
 /// zero-extended for a 64-bit memory.
 /// <code>
-/// (func $whamm_str_equal_0_1 (param $a i32) (param $al i32) (param $b i32) (param $bl i32) (result i32)
-///   (i32.and (i32.eq (local.get $al) (local.get $bl)) (call $whamm_bytes_equal_0_1 (local.get $a) (local.get $b) (local.get $al))))
+/// (func $whamm_str_equal_0_1 (param $s i32) (param $s_len i32) (param $p i32) (param $p_len i32) (result i32)
+///   (if (i32.ne (local.get $s_len) (local.get $p_len)) (then (return (i32.const 0))))
+///   (call $whamm_bytes_equal_0_1 (local.get $s) (local.get $p) (local.get $s_len)))
 /// </code>
 /// </summary>
 internal sealed class HelperFunctions(ModuleEditor editor)
 {
-    private readonly Dictionary<(string Name, uint A, uint B), uint> functions = [];
+    private readonly Dictionary<string, uint> functions = new(StringComparer.Ordinal);
 
     /// <summary>
     /// <c>(s, s_len, p, p_len) -&gt; bool</c>: <paramref name="test"/> on the string <c>s</c> in memory <paramref name="sMemory"/>
     /// and <c>p</c> in memory <paramref name="pMemory"/>.
     /// </summary>
-    public uint Test(StringTest test, uint sMemory, uint pMemory) => Get("str_" + test.ToString().ToLowerInvariant(), sMemory, pMemory, () =>
+    public uint Test(StringTest test, uint sMemory, uint pMemory) => Get($"str_{test.ToString().ToLowerInvariant()}_{sMemory}_{pMemory}", () =>
     {
         const uint s = 0, sLen = 1, p = 2, pLen = 3, i = 4;
         var equal = BytesEqual(sMemory, pMemory);
@@ -69,7 +70,7 @@ internal sealed class HelperFunctions(ModuleEditor editor)
     });
 
     /// <summary><c>(a, b, n) -&gt; bool</c>: whether n bytes at a (memory <paramref name="aMemory"/>) and b (memory <paramref name="bMemory"/>) are equal.</summary>
-    private uint BytesEqual(uint aMemory, uint bMemory) => Get("bytes_equal", aMemory, bMemory, () =>
+    private uint BytesEqual(uint aMemory, uint bMemory) => Get($"bytes_equal_{aMemory}_{bMemory}", () =>
     {
         const uint a = 0, bAddr = 1, n = 2;
         var b = new InstructionBuilder();
@@ -87,7 +88,7 @@ internal sealed class HelperFunctions(ModuleEditor editor)
     });
 
     /// <summary><c>(address, value, count)</c>: stores the i32 <c>value</c> <c>count</c> times from <c>address</c> in memory <paramref name="memory"/>.</summary>
-    public uint FillI32(uint memory) => Get("fill_i32", memory, memory, () =>
+    public uint FillI32(uint memory) => Get($"fill_i32_{memory}", () =>
     {
         const uint address = 0, value = 1, count = 2;
         var b = new InstructionBuilder();
@@ -101,22 +102,22 @@ internal sealed class HelperFunctions(ModuleEditor editor)
         return (new FuncType([ValType.I32, ValType.I32, ValType.I32], []), b, []);
     });
 
-    /// <summary>Adds a function of ours (named <c>whamm_NAME_A_B</c>) the first time it is asked for.</summary>
+    /// <summary>The function of ours named <c>whamm_NAME</c>, added with <paramref name="body"/> the first time it is asked for.</summary>
     public uint Function(string name, FuncType type, Action<InstructionBuilder> body, ValType[]? locals = null) =>
-        Get(name, 0, 0, () =>
+        Get(name, () =>
         {
             var b = new InstructionBuilder();
             body(b);
             return (type, b, locals ?? []);
         });
 
-    private uint Get(string name, uint a, uint b, Func<(FuncType Type, InstructionBuilder Body, ValType[] Locals)> build)
+    private uint Get(string name, Func<(FuncType Type, InstructionBuilder Body, ValType[] Locals)> build)
     {
-        if (functions.TryGetValue((name, a, b), out var known)) return known;
+        if (functions.TryGetValue(name, out var known)) return known;
         var (type, body, locals) = build();
         var index = editor.AddFunction(editor.AddType(type), body, locals);
-        editor.SetFunctionName(index, $"whamm_{name}_{a}_{b}");
-        functions[(name, a, b)] = index;
+        editor.SetFunctionName(index, "whamm_" + name);
+        functions[name] = index;
         return index;
     }
 

@@ -21,12 +21,26 @@ internal static class CoreUse
         foreach (var probe in script.Probes)
         {
             if (probe.Matches.Any(m => m.Match.Package?.Kind == PackageKind.Report)) return true;
-            foreach (var node in probe.Syntax.Body.DescendantNodesAndSelf())
-            {
-                if (Uses(node)) return true;
-            }
+            if (probe.Syntax.Body.DescendantNodesAndSelf().Any(Uses)) return true;
+            if (probe.Syntax.Predicate is { } p && probe.Matches.Count > 0 && PredicateNeedsStrings(p, probe.Matches[0].Model)) return true;
         }
         return script.Syntax.GlobalStatements.SelectMany(s => s.DescendantNodesAndSelf()).Any(Uses);
+    }
+
+    /// <summary>
+    /// A predicate's string literals are needed at run time only next to a string that is not static (a residual
+    /// <c>strcmp</c>, a <c>str</c> variable); <c>target_fn_name == "f"</c> folds at every site.
+    /// </summary>
+    private static bool PredicateNeedsStrings(ExpressionSyntax predicate, SemanticModel model)
+    {
+        var nodes = predicate.DescendantNodesAndSelf().ToArray();
+        return nodes.Any(n => n is not StringLiteralSyntax && Uses(n))
+            || nodes.Any(n => n is StringLiteralSyntax) && nodes.Any(n => n switch
+            {
+                CallExpressionSyntax { Receiver: null, Name.Text: "strcmp" or "strcontains" } => true,
+                NameExpressionSyntax name => model.SymbolOf(name) is VariableSymbol { IsStatic: false } v && v.Type.Kind == WhammTypeKind.Str,
+                _ => false,
+            });
     }
 
     private static bool Uses(SyntaxNode node) => node switch
