@@ -67,7 +67,7 @@ internal static class BuiltinFolding
         }
     }
 
-    /// <summary>Argument <paramref name="index"/> of <paramref name="call"/>, a memory id that must be known when instrumenting.</summary>
+    /// <summary>Argument <paramref name="index"/> of the call, a memory id that must be known when instrumenting.</summary>
     public static long StaticMemoryId(CallExpressionSyntax call, Constant?[] args, int index) =>
         args[index]?.WasmValue ?? throw new InstrumentationException(
             $"`{call.Name.Text}` needs a memory id known at instrumentation time (a literal, APP_MEMID or memid(…)), because memories are named by immediates",
