@@ -1,3 +1,4 @@
+using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Passes;
 using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
@@ -158,17 +159,23 @@ public static class Instrumenter
         var editor = new ModuleEditor(app);
         var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
         var functions = new FunctionDirectory(editor, original);
+        var facts = ModuleFacts.Of(app);
+        var shadowPlan = ShadowTables.PlanFor(script, app); // the element segments in the application's numbering
         // Imports first (they renumber): user libraries', then the core library's; merged libraries after the core's link.
         var libraries = LibraryBinding.Bind(editor, script, options);
         var core = !CoreUse.Needed(script) ? null
             : options.LinkStrategy == LinkStrategy.Imported ? CoreLinking.Import(editor) : CoreLinking.Link(editor, options.HostOutput);
         libraries.Merge(editor);
+        facts.InstrumentationMemory = core?.Memory;
         var state = new ScriptState(core)
         {
             Libraries = libraries,
             StaticCalls = new Folding.StaticCalls(options.StaticCalls, lib => lib.IsCore ? core?.Memory : libraries.Memory(lib.Name)),
+            Facts = facts,
+            Helpers = new CodeGen.HelperFunctions(editor),
         };
         state.Functions = new UserFunctions(editor, script, state);
+        if (shadowPlan is not null) state.Shadows = ShadowTables.Build(editor, state, shadowPlan);
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, index, state, options.Report);
         lifecycle.Prepare();

@@ -73,6 +73,16 @@ internal sealed partial class ProbeEmitter
     private void EmitBoundCall(InstructionBuilder b, CallExpressionSyntax call)
     {
         var name = call.Name.Text;
+        switch (name)
+        {
+            case "dup_at":
+                EmitDupAt(b, call);
+                return;
+            case "resolve_funcref": // a value without an effect
+                EmitExpression(b, call);
+                b.Drop();
+                return;
+        }
         if (alt is null)
             throw new InstrumentationException($"`{name}()` stands in for the instruction, so it is only allowed in alt probes", call.Span);
         switch (name)

@@ -161,7 +161,7 @@ internal sealed partial class ProbeEmitter
             case TupleExpressionSyntax tuple:
                 foreach (var element in tuple.Elements) EmitExpression(b, element);
                 return;
-            case CallExpressionSyntax call when TryEmitCall(b, call):
+            case CallExpressionSyntax call when TryEmitCall(b, call) || TryEmitBuiltinCall(b, call):
                 return;
             case IndexExpressionSyntax index:
                 EmitMapRead(b, index);
@@ -269,7 +269,11 @@ internal sealed partial class ProbeEmitter
                 return;
         }
         var operand = TypeOf(e.Left);
-        if (operand.Kind == WhammTypeKind.Str) throw Unsupported("run-time string comparison", e);
+        if (operand.Kind == WhammTypeKind.Str)
+        {
+            EmitStringEquality(b, e);
+            return;
+        }
         EmitExpression(b, e.Left);
         EmitExpression(b, e.Right);
         EmitArithmetic(b, e.Operator, operand, e);

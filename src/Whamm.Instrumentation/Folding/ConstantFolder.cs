@@ -14,13 +14,19 @@ internal sealed class ConstantFolder
 {
     private readonly SemanticModel model;
     private readonly Func<VariableSymbol, Constant?> staticValue;
+    private readonly ModuleFacts? facts;
     private readonly StaticCalls? calls;
 
-    /// <summary>A folder of <paramref name="model"/>'s expressions; <paramref name="calls"/> evaluates <c>@static</c> calls and <c>memid</c>.</summary>
-    public ConstantFolder(SemanticModel model, Func<VariableSymbol, Constant?> staticValue, StaticCalls? calls = null)
+    /// <summary>
+    /// A folder for one body: <paramref name="staticValue"/> gives the site's static bound variables; <paramref name="facts"/>
+    /// the application's memories for the static built-ins (<see cref="BuiltinFolding"/>); <paramref name="calls"/> evaluates
+    /// <c>@static</c> library calls and <c>memid</c> of libraries.
+    /// </summary>
+    public ConstantFolder(SemanticModel model, Func<VariableSymbol, Constant?> staticValue, ModuleFacts? facts = null, StaticCalls? calls = null)
     {
         this.model = model;
         this.staticValue = staticValue;
+        this.facts = facts;
         this.calls = calls;
     }
 
@@ -62,8 +68,17 @@ internal sealed class ConstantFolder
             }
             case BooleanLiteralSyntax b: return Constant.Of(b.Value);
             case StringLiteralSyntax s: return Constant.OfString(s.Value);
+            case NameExpressionSyntax n when model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Builtin } builtin:
+                return BuiltinFolding.Variable(builtin, facts, n.Span);
             case NameExpressionSyntax n:
                 return model.SymbolOf(n) is VariableSymbol { IsStatic: true } v ? staticValue(v) : null;
+            case CallExpressionSyntax call:
+            {
+                var receiver = call.Receiver is null ? null : Fold(call.Receiver);
+                var args = call.Arguments.Select(Fold).ToArray();
+                return (model.SymbolOf(call) is FunctionSymbol f ? BuiltinFolding.Call(call, f, receiver, args, facts) : null)
+                    ?? calls?.Fold(call, model, Fold);
+            }
             case UnaryExpressionSyntax u:
             {
                 var x = Fold(u.Operand);
@@ -96,9 +111,6 @@ internal sealed class ConstantFolder
                 var x = Fold(c.Operand);
                 return x is null ? null : Arithmetic.Cast(x, TypeOf(e), e.Span);
             }
-            case CallExpressionSyntax call:
-                foreach (var child in call.ChildNodes().OfType<ExpressionSyntax>()) Fold(child);
-                return calls?.Fold(call, model, Fold);
             default:
                 foreach (var child in e.ChildNodes().OfType<ExpressionSyntax>()) Fold(child);
                 return null;

@@ -24,9 +24,16 @@ internal sealed class SiteBindings
     private readonly bool atFuncEnd;
     private readonly Instruction? instruction;
     private readonly int instrCount;
+    private readonly Instruction[] before;
 
-    public SiteBindings(FunctionDirectory functions, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction, int instrCount = 0)
+    /// <summary>
+    /// The statics at one site; <paramref name="before"/> are the instructions just before it, the nearest last (for the
+    /// look-back of <c>resolved_fid</c>, <see cref="LookBack"/>).
+    /// </summary>
+    public SiteBindings(FunctionDirectory functions, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction, int instrCount = 0,
+        Instruction[]? before = null)
     {
+        this.before = before ?? [];
         this.instrCount = instrCount;
         this.functions = functions;
         this.fid = fid;
@@ -35,6 +42,9 @@ internal sealed class SiteBindings
         this.atFuncEnd = atFuncEnd;
         this.instruction = instruction;
     }
+
+    /// <summary>The instruction at the site (null for function entry).</summary>
+    public Instruction? Instruction => instruction;
 
     /// <summary>False when the site lacks a variable the probe names (a <c>br_table</c> immN beyond its targets): the probe does not match here.</summary>
     public bool TryGet(BoundVariableUse use, out Constant value)
@@ -49,6 +59,9 @@ internal sealed class SiteBindings
             case "at_func_end": value = Constant.Of(atFuncEnd); return true;
             case "fname": value = Constant.OfString(functions.NameSectionName(fid) ?? ""); return true;
             case "instr_count": value = Constant.Integer(type, instrCount); return true;
+            case "resolved_fid" when instruction is { } at: // static: ref.func's immediate, else a ref.func just before
+                value = Constant.Integer(type, at.Op == Op.RefFunc ? (int)at.Index : LookBack.FunctionOf(before, 0));
+                return true;
         }
         if (instruction is { Op: Op.Call or Op.ReturnCall } call && CallTarget(use.Name, call.Index) is { } target)
         {

@@ -86,7 +86,7 @@ internal sealed class Lifecycle
         if (state.Core is { } core)
         {
             var maps = MapCreation(core);
-            startup = CoreInit(core).Append(maps).Append(startup);
+            startup = CoreInit(core).Append(maps).Append(state.Startup).Append(startup);
             AddStaticData(core);
         }
 
@@ -145,7 +145,7 @@ internal sealed class Lifecycle
         if (statements.Length > 0)
         {
             var block = new BlockSyntax(statements[0].Span, statements);
-            var folder = new ConstantFolder(script.GlobalModel, _ => null, state.StaticCalls);
+            var folder = new ConstantFolder(script.GlobalModel, _ => null, state.Facts, state.StaticCalls);
             folder.FoldBlock(block);
             new ProbeEmitter(script.GlobalModel, folder.Constants, state, null, new Dictionary<string, uint>(), Local(startupLocals))
                 .EmitBlock(b, block);
@@ -224,7 +224,7 @@ internal sealed class Lifecycle
     {
         foreach (var (probe, match, _) in probes)
         {
-            var folder = new ConstantFolder(match.Model, _ => null, state.StaticCalls);
+            var folder = new ConstantFolder(match.Model, _ => null, state.Facts, state.StaticCalls);
             var predicate = probe.Syntax.Predicate;
             var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
             if (folded is { Boolean: false }) continue;

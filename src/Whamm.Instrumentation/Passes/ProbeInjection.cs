@@ -27,7 +27,8 @@ namespace Whamm.Instrumentation.Passes;
 /// Operands a probe reads (<c>argN</c>) are saved into fresh locals of the types the validator reports at that
 /// point and re-pushed for the instruction. Code at one instruction runs in this order: block:start, opcode
 /// <c>before</c> probes, block <c>exit</c> probes (before <c>else</c>/<c>end</c>), <c>at_target</c>, block:end,
-/// func:exit, <see cref="BeforeProcExit"/>; the instruction or its <c>alt</c> replacement; opcode <c>after</c> probes,
+/// func:exit, <see cref="BeforeProcExit"/>, saving a table change's operands; the instruction or its <c>alt</c> replacement;
+/// the shadow table update (<see cref="ShadowTables"/>); opcode <c>after</c> probes,
 /// semantic <c>after</c> of the block an <c>end</c> closes; <c>block_alt</c> and <c>entry</c> code of a block it opens.
 /// <code>
 /// ;; before                  ;; after: wasm:opcode:i32.add(arg0: i32):before / arg0 > 1 / { n++; }
@@ -57,6 +58,8 @@ internal sealed partial class ProbeInjection
     private BodyEditor? bodyEditor;
     private LocalPool pool = null!;
     private int functionResults;
+    private readonly Instruction[] recent = new Instruction[LookBack.Depth]; // the instructions before the current one, nearest last
+    private int recentCount;
 
     /// <summary>
     /// Sites are found and typed in the application as it was before we added anything (<paramref name="original"/>,
@@ -109,7 +112,8 @@ internal sealed partial class ProbeInjection
         functionResults = functions.TypeOf(fid).Results.Length;
         InjectFuncEntry();
         var walkForProcExit = BeforeProcExit is not null && functions.ProcExit is not null;
-        if (!index.NeedsTraversal && !walkForProcExit) return;
+        if (!index.NeedsTraversal && !walkForProcExit && state.Shadows is null) return;
+        recentCount = 0;
 
         if (validator is null) validator = new FunctionValidator(original, fid);
         else validator.Reset(fid);
@@ -126,7 +130,7 @@ internal sealed partial class ProbeInjection
             var depth = v.ControlDepth;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
-            if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op))
+            if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op))
             {
                 var before = v.Operands[v.FrameHeight..].ToArray();
                 var effect = ControlFlow.StackEffect(ins, original, LabelArity, functionResults);
@@ -140,10 +144,21 @@ internal sealed partial class ProbeInjection
             }
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
             AdvanceBasicBlocks(ins, opidx, atEnd);
+            Remember(ins);
             opidx++;
         }
         v.Finish();
     }
+
+    private void Remember(Instruction ins)
+    {
+        Array.Copy(recent, 1, recent, 0, recent.Length - 1);
+        recent[^1] = ins;
+        recentCount = Math.Min(recentCount + 1, recent.Length);
+    }
+
+    /// <summary>The instructions just before the current one (at most <see cref="LookBack.Depth"/>), the nearest last.</summary>
+    private ReadOnlySpan<Instruction> Recent => recent.AsSpan(recent.Length - recentCount);
 
     /// <summary>One instruction being instrumented: where it is, its operands and (when it falls through) its results, top first.</summary>
     private sealed record Site(Instruction Ins, int Opidx, bool AtEnd, int Depth, ValType[] Args, ValType[]? Results)
@@ -182,6 +197,7 @@ internal sealed partial class ProbeInjection
         InjectFuncExit(site, code);
         InjectProcExitHook(site, code);
         InjectAlt(site, bindings, code);
+        InjectShadowUpdate(site, code);
         InjectAfter(site, bindings, code);
         InjectBlockAfter(site, code);
         InjectBlockOpen(site, bindings, code);
@@ -189,7 +205,17 @@ internal sealed partial class ProbeInjection
     }
 
     private SiteBindings Bindings(Site site, int instrCount = 0) =>
-        new(functions, fid, site.Pc, site.Opidx, site.AtEnd, site.Ins, instrCount);
+        new(functions, fid, site.Pc, site.Opidx, site.AtEnd, site.Ins, instrCount, Recent.ToArray());
+
+    /// <summary>
+    /// Keeps the shadow tables in step with a table-changing instruction (right before and after it, so the probes'
+    /// code is outside); not where an alt probe replaces the instruction.
+    /// </summary>
+    private void InjectShadowUpdate(Site site, SiteCode code)
+    {
+        if (state.Shadows is not { } shadows || !ShadowTables.Tracks(site.Ins.Op) || code.Replacement is not null) return;
+        shadows.Track(site.Ins, site.Args, Recent, pool.Take, code.Pre, code.Post);
+    }
 
     private string SiteText(int pc) => $"function {functions.NameOf(fid)} (fid {fid}) at pc {pc}";
 
@@ -201,7 +227,7 @@ internal sealed partial class ProbeInjection
     /// and the results to save in after probes (res0 first).
     /// </summary>
     private sealed record Prepared(ProbeMatch Match, Dictionary<string, Constant> Statics, ConstantFolder Folder, Constant? Predicate,
-        ValType[] ArgTypes, ValType[] ResultTypes, int Pc)
+        ValType[] ArgTypes, ValType[] ResultTypes, int Pc, Instruction? Ins)
     {
         public bool IsResidual => Predicate is null;
     }
@@ -227,7 +253,7 @@ internal sealed partial class ProbeInjection
         if (!Fits(needs.Args, argCount, args) || !Fits(needs.Results, needs.ResultCount, results) || !LocalsFit(needs.Locals)) return Skip(s);
 
         var model = pm.Match.Model;
-        var folder = new ConstantFolder(model, sv => statics.GetValueOrDefault(sv.Name), state.StaticCalls);
+        var folder = new ConstantFolder(model, sv => statics.GetValueOrDefault(sv.Name), state.Facts, state.StaticCalls);
         var predicate = pm.Probe.Syntax.Predicate;
         var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
         if (folded is { Boolean: false })
@@ -237,7 +263,7 @@ internal sealed partial class ProbeInjection
         }
         if (!Options.Predicates) folded ??= Constant.Of(true);
         folder.FoldBlock(pm.Probe.Syntax.Body);
-        return new Prepared(pm, statics, folder, folded, Top(args, argCount), Top(results, needs.ResultCount), pc);
+        return new Prepared(pm, statics, folder, folded, Top(args, argCount), Top(results, needs.ResultCount), pc, bindings.Instruction);
     }
 
     private static Prepared? Skip(ProbeStats s)
@@ -323,11 +349,12 @@ internal sealed partial class ProbeInjection
         foreach (var slot in needs.Args) stack["arg" + slot.Index] = args[slot.Index];
         foreach (var slot in needs.Results) stack["res" + slot.Index] = results[slot.Index];
         foreach (var slot in needs.Locals) stack["local" + slot.Index] = (uint)slot.Index;
+        for (var k = 0; k < args.Length; k++) stack.TryAdd("arg" + k, args[k]); // saved for the bound functions (dup_at)
         foreach (var (name, target) in needs.Aliases) stack[name] = stack[target];
         foreach (var d in needs.Derived)
         {
-            DerivedValues.Emit(b, d.Name, stack, p.Statics);
-            var local = pool.Take(ValType.I32);
+            DerivedValues.Emit(b, d.Name, stack, p.Statics, p.Ins, state.Shadows);
+            var local = pool.Take(d.Type.WasmTypes[0]);
             b.LocalSet(local);
             stack[d.Name] = local;
         }
@@ -336,7 +363,8 @@ internal sealed partial class ProbeInjection
 
     private ProbeEmitter Emitter(Prepared p, Dictionary<string, uint> stack, AltSite? alt = null) =>
         new(p.Match.Match.Model, p.Folder.Constants, state,
-            new ReportSite(fid, p.Pc, functions.NameSectionName(fid) ?? $"#{fid}", p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt);
+            new ReportSite(fid, p.Pc, functions.NameSectionName(fid) ?? $"#{fid}", p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt)
+        { SiteInstruction = p.Ins };
 
     /// <summary>
     /// Emits a prepared probe's body, under <c>if</c> when a residual predicate remains (unless

@@ -29,7 +29,7 @@ internal static class ScriptGlobals
     public static List<VariableDeclarationSyntax> AddGlobals(ModuleEditor editor, CheckedScript script, ScriptState state)
     {
         var deferred = new List<VariableDeclarationSyntax>();
-        var folder = new ConstantFolder(script.GlobalModel, _ => null, state.StaticCalls);
+        var folder = new ConstantFolder(script.GlobalModel, _ => null, state.Facts, state.StaticCalls);
         foreach (var g in script.Globals)
         {
             if (g.Type.IsMap)

@@ -76,7 +76,7 @@ internal sealed class UserFunctions
             locals.Add(t);
             return first + (uint)(locals.Count - 1);
         };
-        var folder = new ConstantFolder(model, _ => null, state.StaticCalls);
+        var folder = new ConstantFolder(model, _ => null, state.Facts, state.StaticCalls);
         folder.FoldBlock(syntax.Body);
         var b = new InstructionBuilder();
         new ProbeEmitter(model, folder.Constants, state, null, new Dictionary<string, uint>(), newLocal)

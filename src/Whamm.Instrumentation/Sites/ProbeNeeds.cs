@@ -2,6 +2,7 @@ using System.Globalization;
 using Whamm.Instrumentation.CodeGen;
 using Whamm.Instrumentation.Folding;
 using Whamm.Language.Semantics;
+using Whamm.Language.Syntax;
 using Whamm.Wasm.Types;
 
 namespace Whamm.Instrumentation.Sites;
@@ -19,7 +20,7 @@ internal readonly record struct StackSlot(int Index, ValType Type);
 internal sealed class ProbeNeeds
 {
     private ProbeNeeds(BoundVariableUse[] statics, StackSlot[] args, StackSlot[] results, StackSlot[] locals,
-        (string Name, string Target)[] aliases, BoundVariableUse[] derived)
+        (string Name, string Target)[] aliases, BoundVariableUse[] derived, int minArgs)
     {
         Statics = statics;
         Args = args;
@@ -27,7 +28,7 @@ internal sealed class ProbeNeeds
         Locals = locals;
         Aliases = aliases;
         Derived = derived;
-        ArgCount = args.Length == 0 ? 0 : args.Max(a => a.Index) + 1;
+        ArgCount = Math.Max(minArgs, args.Length == 0 ? 0 : args.Max(a => a.Index) + 1);
         ResultCount = results.Length == 0 ? 0 : results.Max(r => r.Index) + 1;
     }
 
@@ -49,7 +50,7 @@ internal sealed class ProbeNeeds
     /// <summary>Derived run-time values, each after the values it is computed from.</summary>
     public BoundVariableUse[] Derived { get; }
 
-    /// <summary>How many operands from the top must be saved (1 + the highest argN read).</summary>
+    /// <summary>How many operands from the top must be saved (1 + the highest argN read; 2 for <c>dup_at</c>, which re-pushes arg1 and arg0).</summary>
     public int ArgCount { get; }
 
     /// <summary>How many results from the top must be saved (1 + the highest resN read).</summary>
@@ -75,6 +76,8 @@ internal sealed class ProbeNeeds
             else if (Indexed(use.Name, "res") is { } r) results.Add(new StackSlot(r, WasmType(use, probe)));
             else if (Indexed(use.Name, "local") is { } l) locals.Add(new StackSlot(l, WasmType(use, probe)));
             else if (use.Variable.DerivedFrom is { } d && IsIdentifier(d)) aliases.Add((use.Name, d));
+            // resolved_fid reads the shadow table, not target_funcref: that one is computed only when read itself.
+            else if (use is { Name: "target_funcref", IsDirect: false }) continue;
             else if (DerivedValues.IsSupported(use.Name)) derived.Add(use);
             else throw Unsupported(use, probe);
         }
@@ -88,7 +91,8 @@ internal sealed class ProbeNeeds
         }
         // Uses list a derived variable before what it needs; compute the needed ones first.
         derived.Reverse();
-        return new ProbeNeeds([.. statics], [.. args], [.. results], [.. locals], [.. aliases], [.. derived]);
+        var dupAt = probe.Syntax.Body.DescendantNodesAndSelf().Any(n => n is CallExpressionSyntax { Receiver: null, Name.Text: "dup_at" });
+        return new ProbeNeeds([.. statics], [.. args], [.. results], [.. locals], [.. aliases], [.. derived], dupAt ? 2 : 0);
     }
 
     /// <summary>N for <c>prefixN</c>, else null.</summary>

@@ -24,6 +24,18 @@ internal sealed class ScriptState
     /// <summary>The script's user functions, emitted as they are first called.</summary>
     public Passes.UserFunctions? Functions { get; set; }
 
+    /// <summary>The application's memories and data, for the static built-ins.</summary>
+    public ModuleFacts? Facts { get; init; }
+
+    /// <summary>Functions of ours that injected code calls (string comparisons, fills); null where nothing may add functions.</summary>
+    public CodeGen.HelperFunctions? Helpers { get; init; }
+
+    /// <summary>The shadow tables that resolve table entries to functions, when a probe reads <c>resolved_fid</c>.</summary>
+    public Passes.ShadowTables? Shadows { get; set; }
+
+    /// <summary>Code run once at start-up, after the core library is initialised and before the script's global statements.</summary>
+    public Whamm.Wasm.Editing.InstructionBuilder Startup { get; } = new();
+
     /// <summary>Script globals by name (names are unique: the checker forbids shadowing).</summary>
     public Dictionary<string, Location> Globals { get; } = new(StringComparer.Ordinal);
 

@@ -1,0 +1,10 @@
+(module
+  (memory $m (export "memory") 1)
+  (memory $shadow 1)
+  (func $check (param i32))
+  (func $main (export "_start")
+    (memory.fill (i32.const 0) (i32.const 7) (i32.const 2))
+    (memory.fill (i32.const 100) (i32.const 9) (i32.const 4))
+    (call $check (i32.load8_u $shadow (i32.const 0)))
+    (call $check (i32.load8_u $shadow (i32.const 100)))
+    (call $check (i32.load8_u $shadow (i32.const 103)))))

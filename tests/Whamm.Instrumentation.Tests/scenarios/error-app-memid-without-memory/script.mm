@@ -1,0 +1,2 @@
+var id: u32;
+wasm:opcode:nop:before { id = APP_MEMID; }

@@ -1,0 +1,3 @@
+(module
+  (memory 1)
+  (func $main (export "_start") (nop)))

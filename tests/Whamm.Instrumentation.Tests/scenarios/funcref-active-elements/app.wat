@@ -1,0 +1,10 @@
+(module
+  (type $t (func (result i32)))
+  (table 4 funcref)
+  (elem (i32.const 1) $f1 $f2)
+  (func $f1 (type $t) (i32.const 1))
+  (func $f2 (type $t) (i32.const 2))
+  (func $main (export "_start")
+    (drop (call_indirect (type $t) (i32.const 1)))
+    (drop (call_indirect (type $t) (i32.const 2)))
+    (drop (call_indirect (type $t) (i32.const 2)))))

@@ -1,0 +1,12 @@
+(module
+  (type $t (func (param i32) (result i32)))
+  (table 2 funcref)
+  (elem (i32.const 0) $double $inc)
+  (func $double (type $t) (i32.mul (local.get 0) (i32.const 2)))
+  (func $inc (type $t) (i32.add (local.get 0) (i32.const 1)))
+  (func $dispatch (param $which i32) (param $x i32) (result i32)
+    (return_call_indirect (type $t) (local.get $x) (local.get $which)))
+  (func $main (export "_start")
+    (drop (call $dispatch (i32.const 1) (i32.const 5)))
+    (drop (call $dispatch (i32.const 0) (i32.const 5)))
+    (drop (call $dispatch (i32.const 1) (i32.const 6)))))

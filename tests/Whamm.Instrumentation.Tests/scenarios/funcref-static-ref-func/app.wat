@@ -1,0 +1,11 @@
+(module
+  (type $t (func (result i32)))
+  (table $tab 2 (ref null $t))
+  (elem declare func $f1 $f2)
+  (func $f1 (type $t) (i32.const 1))
+  (func $f2 (type $t) (i32.const 2))
+  (func $main (export "_start")
+    (table.set $tab (i32.const 0) (ref.func $f1))
+    (table.set $tab (i32.const 1) (ref.func $f2))
+    (drop (call_ref $t (ref.func $f2)))
+    (drop (call_ref $t (table.get $tab (i32.const 0))))))

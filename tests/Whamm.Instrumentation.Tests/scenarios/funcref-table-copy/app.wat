@@ -1,0 +1,17 @@
+(module
+  (type $t (func (result i32)))
+  (table $a 4 funcref)
+  (table $b 4 funcref)
+  (elem (table $a) (i32.const 0) func $f1 $f2)
+  (func $f1 (type $t) (i32.const 1))
+  (func $f2 (type $t) (i32.const 2))
+  (func $main (export "_start")
+    ;; within $a: [f1 f2 - -] -> [f1 f1 f2 -] (overlapping)
+    (table.copy $a $a (i32.const 1) (i32.const 0) (i32.const 2))
+    ;; $a -> $b: [- - - -] -> [- f1 f2 -]
+    (table.copy $b $a (i32.const 1) (i32.const 1) (i32.const 2))
+    (drop (call_indirect $a (type $t) (i32.const 0)))
+    (drop (call_indirect $a (type $t) (i32.const 1)))
+    (drop (call_indirect $a (type $t) (i32.const 2)))
+    (drop (call_indirect $b (type $t) (i32.const 1)))
+    (drop (call_indirect $b (type $t) (i32.const 2)))))

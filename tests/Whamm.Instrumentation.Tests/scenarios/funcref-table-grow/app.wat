@@ -1,0 +1,15 @@
+(module
+  (type $t (func (result i32)))
+  (table $tab 1 10 funcref)
+  (elem (i32.const 0) $f1)
+  (elem declare func $f2)
+  (func $f1 (type $t) (i32.const 1))
+  (func $f2 (type $t) (i32.const 2))
+  (func $main (export "_start")
+    (drop (table.grow $tab (ref.func $f2) (i32.const 3)))
+    (drop (table.grow $tab (ref.null func) (i32.const 2)))
+    ;; fails: beyond the maximum, the shadow stays as it is
+    (drop (table.grow $tab (ref.func $f1) (i32.const 100)))
+    (drop (call_indirect (type $t) (i32.const 0)))
+    (drop (call_indirect (type $t) (i32.const 3)))
+    (drop (table.get $tab (i32.const 5)))))

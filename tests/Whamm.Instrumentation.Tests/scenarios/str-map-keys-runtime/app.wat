@@ -1,0 +1,12 @@
+(module
+  (memory (export "memory") 1)
+  (data (i32.const 0) "GET /index")
+  (data (i32.const 16) "GET /about")
+  (data (i32.const 32) "POST /form")
+  (func $request (param i32 i32))
+  (func $main (export "_start")
+    (call $request (i32.const 0) (i32.const 10))
+    (call $request (i32.const 16) (i32.const 10))
+    (call $request (i32.const 0) (i32.const 10))
+    (call $request (i32.const 32) (i32.const 10))
+    (call $request (i32.const 0) (i32.const 3))))

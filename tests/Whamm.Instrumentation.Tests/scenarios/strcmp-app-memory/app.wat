@@ -1,0 +1,15 @@
+(module
+  (memory (export "memory") 1)
+  (data (i32.const 100) "hello")
+  (data (i32.const 200) "world, hello!")
+  (func $log (param i32 i32))
+  (func $main (export "_start")
+    (call $log (i32.const 100) (i32.const 5))
+    (call $log (i32.const 200) (i32.const 5))
+    (call $log (i32.const 200) (i32.const 13))
+    ;; "hello" written by the program itself
+    (i32.store (i32.const 300) (i32.const 0x6c6c6568))
+    (i32.store8 (i32.const 304) (i32.const 0x6f))
+    (call $log (i32.const 300) (i32.const 5))
+    (call $log (i32.const 300) (i32.const 4))
+    (call $log (i32.const 300) (i32.const 0))))

@@ -1,0 +1,11 @@
+(module
+  (memory (export "memory") 1)
+  (data (i32.const 0) "open")
+  (data (i32.const 8) "close")
+  (func $syscall (param i32 i32))
+  (func $other (param i32 i32))
+  (func $main (export "_start")
+    (call $syscall (i32.const 0) (i32.const 4))
+    (call $other (i32.const 0) (i32.const 4))
+    (call $syscall (i32.const 8) (i32.const 5))
+    (call $syscall (i32.const 0) (i32.const 4))))

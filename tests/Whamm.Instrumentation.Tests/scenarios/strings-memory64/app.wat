@@ -1,0 +1,11 @@
+(module
+  (memory $small 1)
+  (memory $big i64 1)
+  (data (memory $big) (i64.const 24) "sixty-four")
+  (func $log (param i32 i32))
+  (func $main (export "_start")
+    (call $log (i32.const 24) (i32.const 10))
+    (call $log (i32.const 24) (i32.const 5))
+    (call $check (i32.load8_u $small (i32.const 4)))
+    (call $check (i32.wrap_i64 (i64.load8_u $big (i64.const 100)))))
+  (func $check (param i32)))
