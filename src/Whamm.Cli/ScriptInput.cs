@@ -3,6 +3,7 @@ using Whamm.Language.Diagnostics;
 using Whamm.Language.Semantics;
 using Whamm.Language.Text;
 using Whamm.Runtime;
+using Whamm.Runtime.Hosting;
 
 namespace Whamm.Cli;
 
@@ -60,6 +61,25 @@ internal static class ScriptInput
         }
         foreach (var w in result.Warnings) Console.Error.WriteLine($"{app.Path}: warning: {w}");
         return result;
+    }
+
+    /// <summary>What the checker needs to know of the user libraries: their signatures by name.</summary>
+    public static CheckOptions CheckOptionsFor(IReadOnlyList<LoadedLibrary> libraries) =>
+        new() { UserLibs = libraries.ToDictionary(l => l.Spec.Name, l => l.Signatures, StringComparer.Ordinal) };
+
+    /// <summary>
+    /// <see cref="Instrument"/> with the user libraries: their bytes for importing or merging, and <c>@static</c> calls run
+    /// on Wasmtime (one instance per library for the whole instrumentation).
+    /// </summary>
+    public static InstrumentResult? Instrument(LoadedModule app, SourceText source, CheckedScript script, IReadOnlyList<LoadedLibrary> libraries,
+        InstrumentOptions options, out int exitCode)
+    {
+        using var host = new StaticCallHost(libraries.ToDictionary(l => l.Spec.Name, l => l.Binary, StringComparer.Ordinal));
+        return Instrument(app, source, script, options with
+        {
+            Libraries = [.. libraries.Select(l => new InstrumentLibrary(l.Spec.Name, l.Binary, l.Spec.ImportModule))],
+            StaticCalls = host.Call,
+        }, out exitCode);
     }
 
     /// <summary>Whether Wasmtime accepts the instrumented <paramref name="bytes"/>; otherwise prints the internal error, ending with <paramref name="consequence"/>.</summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Whamm.Instrumentation;
 using Whamm.Language.Semantics;
-using Whamm.Runtime.Hosting;
 using Whamm.Wasm.Writing;
 
 namespace Whamm.Cli.Commands;
@@ -71,8 +70,7 @@ public static class InstrCommand
             Console.Error.WriteLine(libError);
             return ExitCodes.UserError;
         }
-        var checkOptions = new CheckOptions { UserLibs = libraries.ToDictionary(l => l.Spec.Name, l => l.Signatures, StringComparer.Ordinal) };
-        if (ScriptInput.Check(scriptPath, checkOptions) is not var (source, checkedScript)) return ExitCodes.UserError;
+        if (ScriptInput.Check(scriptPath, ScriptInput.CheckOptionsFor(libraries)) is not var (source, checkedScript)) return ExitCodes.UserError;
         clock.Start("read app");
         if (ModuleInput.Load(appPath, out var error) is not { } loaded)
         {
@@ -80,18 +78,7 @@ public static class InstrCommand
             return ExitCodes.UserError;
         }
         clock.Start("instrument");
-        InstrumentResult? result;
-        // @static calls run on Wasmtime: one instance per library for the whole run.
-        using (var host = new StaticCallHost(libraries.ToDictionary(l => l.Spec.Name, l => l.Binary, StringComparer.Ordinal)))
-        {
-            result = ScriptInput.Instrument(loaded, source, checkedScript, options with
-            {
-                Libraries = [.. libraries.Select(l => new InstrumentLibrary(l.Spec.Name, l.Binary, l.Spec.ImportModule))],
-                StaticCalls = host.Call,
-                Progress = clock,
-            }, out var failed);
-            if (result is null) return failed;
-        }
+        if (ScriptInput.Instrument(loaded, source, checkedScript, libraries, options with { Progress = clock }, out var failed) is not { } result) return failed;
         clock.Start("encode");
         clock.Split("validate", result.ValidationTime);
         var bytes = ModuleWriter.Write(result.Module);

@@ -152,13 +152,13 @@ public static class RunCommand
             Console.Error.WriteLine(ModuleInput.BinaryError(app.Path, e, app.Format == ModuleFormat.Text));
             return null;
         }
-        if (UserLibraries.Parse(userLibs, out var error) is not { } specs || UserLibraries.Load(specs, out error) is not { } libraries)
+        if (UserLibraries.Parse(userLibs, out var error) is not { } specs || UserLibraries.Read(specs, out error) is not { } libraries)
         {
             Console.Error.WriteLine(error);
             return null;
         }
-        if (ScriptInput.Check(scriptPath, new Whamm.Language.Semantics.CheckOptions { UserLibs = libraries }) is not var (source, script)) return null;
-        return ScriptInput.Instrument(app, source, script, new InstrumentOptions { HostOutput = true }, out exitCode);
+        if (ScriptInput.Check(scriptPath, ScriptInput.CheckOptionsFor(libraries)) is not var (source, script)) return null;
+        return ScriptInput.Instrument(app, source, script, libraries, new InstrumentOptions { HostOutput = true }, out exitCode);
     }
 
     /// <summary>How the run ended: the exit code, the line for stderr (null when the program just exited), and a summary for report files.</summary>
