@@ -70,31 +70,22 @@ public sealed class CacheSimulatorTests
         ModuleValidator.Validate(ModuleReader.Read(bytes));
 
         var trace = new List<int>();
-        var stdout = Path.GetTempFileName();
-        try
-        {
-            using var store = new Wasmtime.Store(Engine);
-            using var linker = new Wasmtime.Linker(Engine);
-            linker.DefineWasi();
-            store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithArgs(corpus.ShortName).WithStandardOutput(stdout));
-            linker.DefineFunction("trace", "record", (int address) => trace.Add(address));
-            Wasmtime.Instance? library = null;
-            if (strategy != LinkStrategy.Merged)
+        Wasmtime.Instance? library = null;
+        Outcome? outcome = null;
+        using var app = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes);
+        using var cacheModule = Wasmtime.Module.FromBytes(Engine, "cache", cache);
+        var run = WasiCommand.Run(Engine, app, c => c.WithArgs(corpus.ShortName),
+            define: (linker, store) =>
             {
-                using var module = Wasmtime.Module.FromBytes(Engine, "cache", cache);
-                library = linker.Instantiate(store, module);
+                linker.DefineFunction("trace", "record", (int address) => trace.Add(address));
+                if (strategy == LinkStrategy.Merged) return;
+                library = linker.Instantiate(store, cacheModule);
                 linker.DefineInstance(store, "cache", library);
-            }
-            using var app = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes);
-            var instance = linker.Instantiate(store, app);
-            instance.GetAction("_start")!();
-            Assert.Equal(CorpusFiles.ExpectedStdout(corpus), File.ReadAllText(stdout));
-            return new Outcome(Get(instance, "get_hits"), Get(instance, "get_accesses"), trace, library is null ? null : Get(library, "misses"));
-        }
-        finally
-        {
-            File.Delete(stdout);
-        }
+            },
+            after: instance => outcome = new Outcome(Get(instance, "get_hits"), Get(instance, "get_accesses"), trace, library is null ? null : Get(library, "misses")));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(CorpusFiles.ExpectedStdout(corpus), run.Stdout);
+        return outcome!;
     }
 
     private static uint Get(Wasmtime.Instance instance, string function) => (uint)(int)instance.GetFunction(function)!.Invoke()!;

@@ -52,36 +52,12 @@ public class CorpusEditingTests
     {
         var corpus = CorpusFiles.Get(name);
         var bytes = HookEveryEntry(ModuleReader.Read(corpus.ReadBytes()));
-        var stdout = Path.GetTempFileName();
-        try
-        {
-            var hooks = 0L;
-            int exit;
-            using (var store = new Wasmtime.Store(Engine))
-            using (var linker = new Wasmtime.Linker(Engine))
-            using (var wasm = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes))
-            {
-                linker.DefineWasi();
-                linker.Define("whamm", "hook", Wasmtime.Function.FromCallback(store, () => { hooks++; }));
-                store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithArgs(corpus.ShortName).WithStandardOutput(stdout));
-                var instance = linker.Instantiate(store, wasm);
-                try
-                {
-                    instance.GetAction("_start")!();
-                    exit = 0;
-                }
-                catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
-                {
-                    exit = code;
-                }
-            }
-            Assert.Equal(CorpusFiles.ExpectedExitCode(corpus), exit);
-            Assert.Equal(CorpusFiles.ExpectedStdout(corpus), File.ReadAllText(stdout));
-            Assert.True(hooks > 0, "the hook never ran");
-        }
-        finally
-        {
-            File.Delete(stdout);
-        }
+        var hooks = 0L;
+        using var module = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes);
+        var run = WasiCommand.Run(Engine, module, c => c.WithArgs(corpus.ShortName),
+            define: (linker, store) => linker.Define("whamm", "hook", Wasmtime.Function.FromCallback(store, () => { hooks++; })));
+        Assert.Equal(CorpusFiles.ExpectedExitCode(corpus), run.ExitCode);
+        Assert.Equal(CorpusFiles.ExpectedStdout(corpus), run.Stdout);
+        Assert.True(hooks > 0, "the hook never ran");
     }
 }

@@ -58,36 +58,12 @@ public class LinkCorpusTests
     {
         var corpus = CorpusFiles.Get(name);
         var bytes = LinkCounter(ModuleReader.Read(corpus.ReadBytes()));
-        var stdout = Path.GetTempFileName();
-        try
-        {
-            int exit;
-            long ticks;
-            using (var store = new Wasmtime.Store(Engine))
-            using (var linker = new Wasmtime.Linker(Engine))
-            using (var wasm = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes))
-            {
-                linker.DefineWasi();
-                store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithArgs(corpus.ShortName).WithStandardOutput(stdout));
-                var instance = linker.Instantiate(store, wasm);
-                try
-                {
-                    instance.GetAction("_start")!();
-                    exit = 0;
-                }
-                catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
-                {
-                    exit = code;
-                }
-                ticks = (long)instance.GetGlobal("whamm_ticks")!.GetValue()!;
-            }
-            Assert.Equal(CorpusFiles.ExpectedExitCode(corpus), exit);
-            Assert.Equal(CorpusFiles.ExpectedStdout(corpus), File.ReadAllText(stdout));
-            Assert.True(ticks > 0, "the linked library never ran");
-        }
-        finally
-        {
-            File.Delete(stdout);
-        }
+        long ticks = 0;
+        using var module = Wasmtime.Module.FromBytes(Engine, corpus.ShortName, bytes);
+        var run = WasiCommand.Run(Engine, module, c => c.WithArgs(corpus.ShortName),
+            after: instance => ticks = (long)instance.GetGlobal("whamm_ticks")!.GetValue()!);
+        Assert.Equal(CorpusFiles.ExpectedExitCode(corpus), run.ExitCode);
+        Assert.Equal(CorpusFiles.ExpectedStdout(corpus), run.Stdout);
+        Assert.True(ticks > 0, "the linked library never ran");
     }
 }
