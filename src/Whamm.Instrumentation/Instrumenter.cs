@@ -200,6 +200,7 @@ public static class Instrumenter
                 $"internal error: the instrumented module is invalid in function {e.FunctionIndex}{(e.FunctionName is null ? "" : $" ({e.FunctionName})")}"
                 + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
         }
-        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), lifecycle.Warnings, validation);
+        var warnings = core?.Warning is { } w ? [w, .. lifecycle.Warnings] : lifecycle.Warnings;
+        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class CoreBinding
     /// <summary>The static region.</summary>
     public StaticData Data { get; }
 
+    /// <summary>What the user should know about how the core library could be linked, or null.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>The index of the core function exported as <paramref name="name"/>.</summary>
     public uint Function(string name) => function(name);
 }

@@ -54,7 +54,11 @@ internal static class OutputBridge
         return editor.AddFunctionImport(CoreLibrary.FdWriteModule, CoreLibrary.FdWriteName, FdWriteType);
     }
 
-    /// <summary>A function of <c>fd_write</c>'s type whose body <see cref="Fill"/> writes once the memories are known.</summary>
+    /// <summary>
+    /// A function of <c>fd_write</c>'s type whose body <see cref="Fill"/> writes once the memories are known; until then
+    /// (and for good when nothing can carry the output) it returns success having written nothing, which the core
+    /// library takes as "drop the rest".
+    /// </summary>
     public static uint Declare(ModuleEditor editor)
     {
         var function = editor.AddFunction(editor.AddType(FdWriteType), new Wasm.Editing.InstructionBuilder().I32Const(0));
