@@ -83,13 +83,28 @@ internal sealed partial class ProbeInjection
         this.functions = functions;
     }
 
-    /// <summary>What was injected into each function (function index → descriptions), to name the culprit of a validation failure.</summary>
-    public Dictionary<uint, List<InjectedProbe>> Injected { get; } = [];
+    /// <summary>What was injected into each function, to name the culprit of a validation failure.</summary>
+    public Dictionary<uint, InjectedSites> Injected { get; } = [];
 
-    /// <summary>One probe injected at one site; its text is built only when a validation failure names the culprits.</summary>
-    public readonly record struct InjectedProbe(int ProbeIndex, string RuleName, int Pc)
+    /// <summary>
+    /// The probes injected into one function: the first <see cref="Listed"/> sites and how many more, so a dense monitor
+    /// does not keep a record per site of millions; the text is built only when a validation failure names the culprits.
+    /// </summary>
+    public sealed class InjectedSites
     {
-        public override string ToString() => $"probe {ProbeIndex} `{RuleName}` at pc {Pc}";
+        private const int Listed = 16;
+        private readonly List<(int ProbeIndex, string RuleName, int Pc)> first = [];
+        private int more;
+
+        public void Add(int probeIndex, string ruleName, int pc)
+        {
+            if (first.Count < Listed) first.Add((probeIndex, ruleName, pc));
+            else more++;
+        }
+
+        /// <summary>The sites as <c>probe N `RULE` at pc PC</c>, comma-separated, then the count of the others.</summary>
+        public override string ToString() =>
+            string.Join(", ", first.Select(i => $"probe {i.ProbeIndex} `{i.RuleName}` at pc {i.Pc}")) + (more > 0 ? $", and {more} more sites" : "");
     }
 
     /// <summary>
@@ -438,8 +453,8 @@ internal sealed partial class ProbeInjection
     private void Record(Prepared p)
     {
         stats[p.Match.Probe].SitesInjected++;
-        if (!Injected.TryGetValue(fid, out var list)) Injected[fid] = list = [];
-        list.Add(new InjectedProbe(p.Match.Probe.Index, p.Match.RuleName, p.Pc));
+        if (!Injected.TryGetValue(fid, out var sites)) Injected[fid] = sites = new InjectedSites();
+        sites.Add(p.Match.Probe.Index, p.Match.RuleName, p.Pc);
     }
 
     /// <summary>Prepares each match and emits the survivors with <see cref="EmitAround"/>.</summary>
