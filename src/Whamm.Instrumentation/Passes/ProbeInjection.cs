@@ -63,6 +63,7 @@ internal sealed partial class ProbeInjection
     private readonly Instruction[] recent = new Instruction[2 * LookBack.Depth];
     private int recentEnd;
     private int recentCount;
+    private readonly SiteCode siteCode = new();
     private string reportName = ""; // the function's name in reports, built once per function
     private readonly Dictionary<ProbeMatch, Folded> foldedOnce = new(ReferenceEqualityComparer.Instance); // probes that fold alike at every site (no statics)
 
@@ -198,9 +199,19 @@ internal sealed partial class ProbeInjection
         public int Pc => Ins.Offset;
     }
 
-    /// <summary>The code gathered for one site, inserted when the site is done (builders made on first use: most sites fold away).</summary>
+    /// <summary>
+    /// The code gathered for one site, inserted when the site is done (builders made on first use: most sites fold away).
+    /// One instance serves every site in turn: the editor copies the bytes, so the builders are cleared and reused.
+    /// </summary>
     private sealed class SiteCode
     {
+        public void Reset()
+        {
+            pre?.Clear();
+            post?.Clear();
+            Replacement = null;
+        }
+
         private InstructionBuilder? pre;
         private InstructionBuilder? post;
 
@@ -219,7 +230,8 @@ internal sealed partial class ProbeInjection
     private void InstrumentSite(Site site)
     {
         pool.BeginSite();
-        var code = new SiteCode();
+        var code = siteCode;
+        code.Reset();
         var bindings = Bindings(site);
         InjectBlockStart(site, code);
         InjectBefore(site, bindings, code);
