@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Sites;
 using Whamm.Language.Semantics;
@@ -35,7 +36,7 @@ internal sealed partial class ProbeEmitter
     /// </summary>
     public void EmitBody(InstructionBuilder b, BlockSyntax body)
     {
-        if (!body.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax))
+        if (!HasReturn(body))
         {
             EmitBlock(b, body);
             return;
@@ -47,6 +48,12 @@ internal sealed partial class ProbeEmitter
         });
         returnDepth = -1;
     }
+
+    // Whether a body has a `return`, found once per body rather than by a walk of its tree at every site.
+    private static readonly ConditionalWeakTable<BlockSyntax, StrongBox<bool>> ReturnFound = [];
+
+    private static bool HasReturn(BlockSyntax body) =>
+        ReturnFound.GetValue(body, b => new StrongBox<bool>(b.DescendantNodesAndSelf().Any(n => n is ReturnStatementSyntax))).Value;
 
     private void EmitReturn(InstructionBuilder b, ReturnStatementSyntax r)
     {

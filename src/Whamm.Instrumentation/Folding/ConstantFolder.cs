@@ -33,6 +33,9 @@ internal sealed class ConstantFolder
     /// <summary>Folded nodes of everything folded so far.</summary>
     public Dictionary<ExpressionSyntax, Constant> Constants { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Whether folding consulted the library calls (<c>@static</c>, <c>memid</c>), whose answers need not repeat.</summary>
+    public bool CalledLibrary { get; private set; }
+
     /// <summary>Folds every expression of <paramref name="body"/>.</summary>
     public void FoldBlock(BlockSyntax? body)
     {
@@ -76,8 +79,10 @@ internal sealed class ConstantFolder
             {
                 var receiver = call.Receiver is null ? null : Fold(call.Receiver);
                 var args = call.Arguments.Select(Fold).ToArray();
-                return (model.SymbolOf(call) is FunctionSymbol f ? BuiltinFolding.Call(call, f, receiver, args, facts) : null)
-                    ?? calls?.Fold(call, model, Fold);
+                if (model.SymbolOf(call) is FunctionSymbol f && BuiltinFolding.Call(call, f, receiver, args, facts) is { } builtin) return builtin;
+                if (calls is null) return null;
+                CalledLibrary = true;
+                return calls.Fold(call, model, Fold);
             }
             case UnaryExpressionSyntax u:
             {

@@ -24,16 +24,16 @@ internal sealed class SiteBindings
     private readonly bool atFuncEnd;
     private readonly Instruction? instruction;
     private readonly int instrCount;
-    private readonly Instruction[] before;
+    private readonly ReadOnlyMemory<Instruction> before;
 
     /// <summary>
     /// The statics at one site; <paramref name="before"/> are the instructions just before it, the nearest last (for the
     /// look-back of <c>resolved_fid</c>, <see cref="LookBack"/>).
     /// </summary>
     public SiteBindings(FunctionDirectory functions, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction, int instrCount = 0,
-        Instruction[]? before = null)
+        ReadOnlyMemory<Instruction> before = default)
     {
-        this.before = before ?? [];
+        this.before = before;
         this.instrCount = instrCount;
         this.functions = functions;
         this.fid = fid;
@@ -60,7 +60,7 @@ internal sealed class SiteBindings
             case "fname": value = Constant.OfString(functions.NameSectionName(fid) ?? ""); return true;
             case "instr_count": value = Constant.Integer(type, instrCount); return true;
             case "resolved_fid" when instruction is { } at: // static: ref.func's immediate, else a ref.func just before
-                value = Constant.Integer(type, at.Op == Op.RefFunc ? (int)at.Index : LookBack.FunctionOf(before, 0));
+                value = Constant.Integer(type, at.Op == Op.RefFunc ? (int)at.Index : LookBack.FunctionOf(before.Span, 0));
                 return true;
         }
         if (instruction is { Op: Op.Call or Op.ReturnCall } call && CallTarget(use.Name, call.Index) is { } target)

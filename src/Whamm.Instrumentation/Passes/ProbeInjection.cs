@@ -58,8 +58,14 @@ internal sealed partial class ProbeInjection
     private BodyEditor? bodyEditor;
     private LocalPool pool = null!;
     private int functionResults;
-    private readonly Instruction[] recent = new Instruction[LookBack.Depth]; // the instructions before the current one, nearest last
+    // The instructions before the current one, nearest last, in recent[recentEnd - recentCount .. recentEnd]: a window
+    // sliding over a buffer twice its size, so remembering an instruction is a store, not a shift of the whole window.
+    private readonly Instruction[] recent = new Instruction[2 * LookBack.Depth];
+    private int recentEnd;
     private int recentCount;
+    private readonly SiteCode siteCode = new();
+    private string reportName = ""; // the function's name in reports, built once per function
+    private readonly Dictionary<ProbeMatch, Folded> foldedOnce = new(ReferenceEqualityComparer.Instance); // probes that fold alike at every site (no statics)
 
     /// <summary>
     /// Sites are found and typed in the application as it was before we added anything (<paramref name="original"/>,
@@ -78,8 +84,29 @@ internal sealed partial class ProbeInjection
         this.functions = functions;
     }
 
-    /// <summary>What was injected into each function (function index → descriptions), to name the culprit of a validation failure.</summary>
-    public Dictionary<uint, List<string>> Injected { get; } = [];
+    /// <summary>What was injected into each function, to name the culprit of a validation failure.</summary>
+    public Dictionary<uint, InjectedSites> Injected { get; } = [];
+
+    /// <summary>
+    /// The probes injected into one function: the first <see cref="Listed"/> sites and how many more, so a dense monitor
+    /// does not keep a record per site of millions; the text is built only when a validation failure names the culprits.
+    /// </summary>
+    public sealed class InjectedSites
+    {
+        private const int Listed = 16;
+        private readonly List<(int ProbeIndex, string RuleName, int Pc)> first = [];
+        private int more;
+
+        public void Add(int probeIndex, string ruleName, int pc)
+        {
+            if (first.Count < Listed) first.Add((probeIndex, ruleName, pc));
+            else more++;
+        }
+
+        /// <summary>The sites as <c>probe N `RULE` at pc PC</c>, comma-separated, then the count of the others.</summary>
+        public override string ToString() =>
+            string.Join(", ", first.Select(i => $"probe {i.ProbeIndex} `{i.RuleName}` at pc {i.Pc}")) + (more > 0 ? $", and {more} more sites" : "");
+    }
 
     /// <summary>
     /// Code inserted before every call of WASI <c>proc_exit</c> (after any func:exit and block:end probe code
@@ -109,11 +136,13 @@ internal sealed partial class ProbeInjection
         fid = function;
         bodyEditor = null;
         pool = new LocalPool(Editor);
+        reportName = functions.NameSectionName(fid) ?? $"#{fid}";
         functionResults = functions.TypeOf(fid).Results.Length;
         InjectFuncEntry();
         var walkForProcExit = BeforeProcExit is not null && functions.ProcExit is not null;
         if (!index.NeedsTraversal && !walkForProcExit && state.Shadows is null) return;
         recentCount = 0;
+        recentEnd = 0;
 
         if (validator is null) validator = new FunctionValidator(original, fid);
         else validator.Reset(fid);
@@ -152,13 +181,17 @@ internal sealed partial class ProbeInjection
 
     private void Remember(Instruction ins)
     {
-        Array.Copy(recent, 1, recent, 0, recent.Length - 1);
-        recent[^1] = ins;
-        recentCount = Math.Min(recentCount + 1, recent.Length);
+        if (recentEnd == recent.Length)
+        {
+            Array.Copy(recent, recentEnd - (LookBack.Depth - 1), recent, 0, LookBack.Depth - 1);
+            recentEnd = LookBack.Depth - 1;
+        }
+        recent[recentEnd++] = ins;
+        recentCount = Math.Min(recentCount + 1, LookBack.Depth);
     }
 
     /// <summary>The instructions just before the current one (at most <see cref="LookBack.Depth"/>), the nearest last.</summary>
-    private ReadOnlySpan<Instruction> Recent => recent.AsSpan(recent.Length - recentCount);
+    private ReadOnlySpan<Instruction> Recent => recent.AsSpan(recentEnd - recentCount, recentCount);
 
     /// <summary>One instruction being instrumented: where it is, its operands and (when it falls through) its results, top first.</summary>
     private sealed record Site(Instruction Ins, int Opidx, bool AtEnd, int Depth, ValType[] Args, ValType[]? Results)
@@ -166,9 +199,19 @@ internal sealed partial class ProbeInjection
         public int Pc => Ins.Offset;
     }
 
-    /// <summary>The code gathered for one site, inserted when the site is done (builders made on first use: most sites fold away).</summary>
+    /// <summary>
+    /// The code gathered for one site, inserted when the site is done (builders made on first use: most sites fold away).
+    /// One instance serves every site in turn: the editor copies the bytes, so the builders are cleared and reused.
+    /// </summary>
     private sealed class SiteCode
     {
+        public void Reset()
+        {
+            pre?.Clear();
+            post?.Clear();
+            Replacement = null;
+        }
+
         private InstructionBuilder? pre;
         private InstructionBuilder? post;
 
@@ -187,7 +230,8 @@ internal sealed partial class ProbeInjection
     private void InstrumentSite(Site site)
     {
         pool.BeginSite();
-        var code = new SiteCode();
+        var code = siteCode;
+        code.Reset();
         var bindings = Bindings(site);
         InjectBlockStart(site, code);
         InjectBefore(site, bindings, code);
@@ -205,7 +249,7 @@ internal sealed partial class ProbeInjection
     }
 
     private SiteBindings Bindings(Site site, int instrCount = 0) =>
-        new(functions, fid, site.Pc, site.Opidx, site.AtEnd, site.Ins, instrCount, Recent.ToArray());
+        new(functions, fid, site.Pc, site.Opidx, site.AtEnd, site.Ins, instrCount, recent.AsMemory(recentEnd - recentCount, recentCount));
 
     /// <summary>
     /// Keeps the shadow tables in step with a table-changing instruction (right before and after it, so the probes'
@@ -243,27 +287,47 @@ internal sealed partial class ProbeInjection
         var s = stats[pm.Probe];
         s.SitesMatched++;
         var needs = pm.Needs;
-        var statics = new Dictionary<string, Constant>(StringComparer.Ordinal);
-        foreach (var use in needs.Statics)
+        var statics = NoStatics;
+        if (needs.Statics.Length > 0)
         {
-            if (!bindings.TryGet(use, out var value)) return Skip(s);
-            statics[use.Name] = value;
+            statics = new Dictionary<string, Constant>(StringComparer.Ordinal);
+            foreach (var use in needs.Statics)
+            {
+                if (!bindings.TryGet(use, out var value)) return Skip(s);
+                statics[use.Name] = value;
+            }
         }
         var argCount = Math.Max(needs.ArgCount, saveArgs);
         if (!Fits(needs.Args, argCount, args) || !Fits(needs.Results, needs.ResultCount, results) || !LocalsFit(needs.Locals)) return Skip(s);
 
-        var model = pm.Match.Model;
-        var folder = new ConstantFolder(model, sv => statics.GetValueOrDefault(sv.Name), state.Facts, state.StaticCalls);
-        var predicate = pm.Probe.Syntax.Predicate;
-        var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
-        if (folded is { Boolean: false })
+        var folded = needs.Statics.Length == 0 && foldedOnce.TryGetValue(pm, out var once) ? once : Fold(pm, statics);
+        if (folded.Predicate is { Boolean: false })
         {
             s.SitesFoldedAway++;
             return null;
         }
+        return new Prepared(pm, statics, folded.Folder, folded.Predicate, Top(args, argCount), Top(results, needs.ResultCount), pc, bindings.Instruction);
+    }
+
+    private static readonly Dictionary<string, Constant> NoStatics = new(StringComparer.Ordinal);
+
+    /// <summary>A probe's predicate (null: residual) and body folded with the given statics.</summary>
+    private sealed record Folded(ConstantFolder Folder, Constant? Predicate);
+
+    /// <summary>
+    /// Folds <paramref name="pm"/> with <paramref name="statics"/>. Without statics the result is the same at every site,
+    /// so it is kept for the next sites unless folding evaluated a library call (which may answer differently each time).
+    /// </summary>
+    private Folded Fold(ProbeMatch pm, Dictionary<string, Constant> statics)
+    {
+        var folder = new ConstantFolder(pm.Match.Model, sv => statics.GetValueOrDefault(sv.Name), state.Facts, state.StaticCalls);
+        var predicate = pm.Probe.Syntax.Predicate;
+        var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);
         if (!Options.Predicates) folded ??= Constant.Of(true);
-        folder.FoldBlock(pm.Probe.Syntax.Body);
-        return new Prepared(pm, statics, folder, folded, Top(args, argCount), Top(results, needs.ResultCount), pc, bindings.Instruction);
+        if (folded is not { Boolean: false }) folder.FoldBlock(pm.Probe.Syntax.Body);
+        var result = new Folded(folder, folded);
+        if (statics.Count == 0 && !folder.CalledLibrary) foldedOnce[pm] = result;
+        return result;
     }
 
     private static Prepared? Skip(ProbeStats s)
@@ -363,7 +427,7 @@ internal sealed partial class ProbeInjection
 
     private ProbeEmitter Emitter(Prepared p, Dictionary<string, uint> stack, AltSite? alt = null) =>
         new(p.Match.Match.Model, p.Folder.Constants, state,
-            new ReportSite(fid, p.Pc, functions.NameSectionName(fid) ?? $"#{fid}", p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt)
+            new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt)
         { SiteInstruction = p.Ins };
 
     /// <summary>
@@ -401,8 +465,8 @@ internal sealed partial class ProbeInjection
     private void Record(Prepared p)
     {
         stats[p.Match.Probe].SitesInjected++;
-        if (!Injected.TryGetValue(fid, out var list)) Injected[fid] = list = [];
-        list.Add($"probe {p.Match.Probe.Index} `{p.Match.RuleName}` at pc {p.Pc}");
+        if (!Injected.TryGetValue(fid, out var sites)) Injected[fid] = sites = new InjectedSites();
+        sites.Add(p.Match.Probe.Index, p.Match.RuleName, p.Pc);
     }
 
     /// <summary>Prepares each match and emits the survivors with <see cref="EmitAround"/>.</summary>

@@ -32,6 +32,7 @@ public sealed class BodyEditor
     private int _editCount;
     private HashSet<int>? _replaced;
     private WasmWriter? _pool;
+    private int _lastCodeStart; // where the code added last starts in the pool (it runs to the pool's end)
     private ulong _declared = ulong.MaxValue;
     private string? _sealedBecause;
 
@@ -106,9 +107,15 @@ public sealed class BodyEditor
             throw new InvalidOperationException($"the instruction at offset {offset} is already replaced");
         _pool ??= new WasmWriter(Math.Max(16, code.Length));
         if (_editCount == _edits.Length) Array.Resize(ref _edits, Math.Max(2, _edits.Length * 2));
-        _edits[_editCount] = new Edit(offset, kind, _editCount, _pool.Length, code.Length);
+        // A dense monitor inserts the same code at site after site: the previous copy in the pool serves again.
+        var start = _editCount > 0 && _pool.WrittenSpan[_lastCodeStart..].SequenceEqual(code) ? _lastCodeStart : _pool.Length;
+        _edits[_editCount] = new Edit(offset, kind, _editCount, start, code.Length);
         _editCount++;
-        _pool.WriteBytes(code);
+        if (start == _pool.Length)
+        {
+            _lastCodeStart = start;
+            _pool.WriteBytes(code);
+        }
         return this;
     }
 
@@ -121,12 +128,27 @@ public sealed class BodyEditor
     internal void Seal(string reason) => _sealedBecause = reason;
 
     /// <summary>The edited body; <see cref="Original"/> itself when there is nothing to change.</summary>
-    public FunctionBody Build() => Build(CodeRewriterIdentity, new WasmWriter(Original.Bytes.Length + (_pool?.Length ?? 0) + 16));
+    public FunctionBody Build() => BuildCore(CodeRewriterIdentity, new WasmWriter(Original.Bytes.Length + (_pool?.Length ?? 0) + 16));
 
     private static readonly CodeRewriter CodeRewriterIdentity = new(new IndexMap());
 
-    /// <summary>Builds the body, remapping the original instructions through <paramref name="rewriter"/>.</summary>
+    /// <summary>
+    /// Builds the body, remapping the original instructions through <paramref name="rewriter"/>, and seals the editor
+    /// (the module editor applies it once): its edits are dropped as soon as the body is built, so a dense rewrite
+    /// does not hold every function's edits and every new body at once.
+    /// </summary>
     internal FunctionBody Build(CodeRewriter rewriter, WasmWriter w)
+    {
+        CheckOpen();
+        var body = BuildCore(rewriter, w);
+        _sealedBecause = "this body editor has been applied";
+        _edits = [];
+        _pool = null;
+        _replaced = null;
+        return body;
+    }
+
+    private FunctionBody BuildCore(CodeRewriter rewriter, WasmWriter w)
     {
         if (!HasChanges) return Reencoder.Body(Original, rewriter, w);
         w.Clear();

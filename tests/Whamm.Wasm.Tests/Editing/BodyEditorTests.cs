@@ -188,4 +188,33 @@ public class BodyEditorTests
         for (var i = 1; i < module.Functions.Count; i++) Assert.Equal([0u, 1, (uint)i], IndicesOf(module, i, Op.Call));
         WriteAndReread(module);
     }
+
+    [Fact]
+    public void IdenticalInsertionsAtManySitesEachRun()
+    {
+        // The same code added repeatedly is kept once in the editor's pool; each site must still get its copy.
+        var (result, log, _) = Run("calc", (e, code) =>
+        {
+            e.InsertBefore(code[0].Offset, Log(7));
+            e.InsertBefore(code[1].Offset, Log(7));
+            e.InsertAfter(code[1].Offset, Log(8));
+            e.InsertBefore(code[2].Offset, Log(7));
+            e.InsertAfter(code[2].Offset, Log(7));
+        });
+        Assert.Equal(5, result);
+        Assert.Equal([7, 7, 8, 7, 7], log);
+    }
+
+    [Fact]
+    public void AnAppliedEditorTakesNoMoreEdits()
+    {
+        var module = Read(Program);
+        var editor = new ModuleEditor(module);
+        var index = DefinedExport(module, "calc");
+        var body = editor.EditBody(index);
+        var add = Code(module, index)[2].Offset;
+        body.InsertBefore(add, Log(1));
+        editor.Commit();
+        Assert.Throws<InvalidOperationException>(() => body.InsertAfter(add, Log(2)));
+    }
 }
