@@ -1,8 +1,5 @@
-using Whamm.Language.Semantics;
-using Whamm.Language.Text;
 using Whamm.Wasm.Reading;
 using Whamm.Wasm.Tests.Corpus;
-using Whamm.Wasm.Validation;
 
 namespace Whamm.Instrumentation.Tests;
 
@@ -26,18 +23,7 @@ public sealed class CorpusCrossCheckTests
         var program = CorpusProgram.Get(name);
         var app = ModuleReader.Read(program.Module.ReadBytes());
         var monitor = CorpusMonitor.For(app);
-        var (script, diagnostics) = Checker.Check(SourceText.From(monitor.Script, "crosscheck.mm"));
-        Assert.False(script.HasErrors, string.Join("\n", diagnostics));
-        var bytes = Instrumenter.Instrument(app, script).ToBytes();
-        ModuleValidator.Validate(ModuleReader.Read(bytes));
-
-        var reference = WasiHarness.Reference(program);
-        var run = WasiHarness.Run(WasiHarness.Compile(program, bytes), program, script.Globals.Select(g => g.Name));
-        Assert.Equal(reference.ExitCode, run.ExitCode);
-        Assert.Equal(reference.Stdout, run.Stdout);
-        Assert.Equal(reference.FileHashes, run.FileHashes);
-
-        var v = run.Globals;
+        var v = WasiHarness.RunInstrumented(program, app, monitor.Script).Globals;
         void Same(string what, ulong expected, ulong actual) => Assert.True(expected == actual, $"{name}: {what}: {expected} != {actual}");
         Assert.True(v["calls"] > 0 && v["brif"] > 0, $"{name}: the program ran no call or br_if");
         if (monitor.CountsInstructions)

@@ -1,6 +1,15 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
+using Whamm.Language.Semantics;
+using Whamm.Language.Text;
+using Whamm.Runtime.Hosting;
+using Whamm.Runtime.Reports;
+using Whamm.Wasm.Model;
+using Whamm.Wasm.Reading;
 using Whamm.Wasm.Tests.Corpus;
+using Whamm.Wasm.Validation;
 
 namespace Whamm.Instrumentation.Tests;
 
@@ -34,8 +43,11 @@ public sealed record CorpusProgram(CorpusModule Module, IReadOnlyList<string> Ar
         StdoutMask is null ? stdout : string.Join('\n', stdout.Split('\n').Where(line => !StdoutMask.IsMatch(line)));
 }
 
-/// <summary>What one run of a program produced: exit status, masked stdout, the files in its directory, and the getters read after the run.</summary>
-public sealed record WasiOutcome(int ExitCode, string Stdout, IReadOnlyDictionary<string, string> FileHashes, IReadOnlyDictionary<string, ulong> Globals);
+/// <summary>
+/// What one run of a program produced: exit status, its stdout (masked), the files in its directory, the getters read
+/// after the run, and the monitor's report (written through <see cref="HostInterface"/>, apart from stdout).
+/// </summary>
+public sealed record WasiOutcome(int ExitCode, string Stdout, IReadOnlyDictionary<string, string> FileHashes, IReadOnlyDictionary<string, ulong> Globals, Report Report);
 
 /// <summary>
 /// Runs corpus programs under Wasmtime's WASI with the table's conventions (empty environment, no stdin, a fresh
@@ -52,7 +64,11 @@ public static class WasiHarness
     /// <summary>Compiles <paramref name="bytes"/>; Wasmtime validates while it compiles and throws on an invalid module.</summary>
     public static Wasmtime.Module Compile(CorpusProgram program, byte[] bytes) => Wasmtime.Module.FromBytes(Engine, program.Module.ShortName, bytes);
 
-    /// <summary>Instantiates <paramref name="module"/>, calls <c>_start</c>, then reads <c>get_NAME</c> for each of <paramref name="globals"/>.</summary>
+    /// <summary>
+    /// Instantiates <paramref name="module"/>, calls <c>_start</c>, then reads <c>get_NAME</c> for each of <paramref name="globals"/>.
+    /// A module instrumented with <see cref="InstrumentOptions.HostOutput"/> writes its report to the host, which matters
+    /// when the program's stdout no longer takes output when it exits (yosys's report never arrived there).
+    /// </summary>
     public static WasiOutcome Run(Wasmtime.Module module, CorpusProgram program, IEnumerable<string> globals)
     {
         var work = Directory.CreateTempSubdirectory("whamm-wasi-").FullName;
@@ -60,6 +76,7 @@ public static class WasiHarness
         Directory.CreateDirectory(root);
         var stdout = Path.Combine(work, "stdout");
         var stderr = Path.Combine(work, "stderr");
+        using var report = new MemoryStream();
         try
         {
             foreach (var input in Directory.GetFiles(CorpusFiles.WasiInputsDir)) File.Copy(input, Path.Combine(root, Path.GetFileName(input)));
@@ -69,6 +86,7 @@ public static class WasiHarness
             using (var linker = new Wasmtime.Linker(Engine))
             {
                 linker.DefineWasi();
+                new HostOutputChannel(HostInterface.OutputModule, HostInterface.OutputWrite, HostInterface.OutputMemory, report).Define(linker);
                 store.SetWasiConfiguration(new Wasmtime.WasiConfiguration()
                     .WithArgs(program.Argv)
                     .WithStandardOutput(stdout)
@@ -95,7 +113,7 @@ public static class WasiHarness
                     };
                 }
             }
-            return new WasiOutcome(exit, program.Masked(File.ReadAllText(stdout)), HashFiles(root), values);
+            return new WasiOutcome(exit, program.Masked(File.ReadAllText(stdout)), HashFiles(root), values, Report.Parse(Encoding.UTF8.GetString(report.ToArray())));
         }
         finally
         {
@@ -104,15 +122,42 @@ public static class WasiHarness
     }
 
     /// <summary>
-    /// The uninstrumented program's outcome: the recorded reference for C programs (no files: they write none),
-    /// otherwise a run of the original module.
+    /// Instruments <paramref name="app"/> (the program's module, edited in place) with <paramref name="script"/>,
+    /// validates the output (ours, then Wasmtime while compiling it), runs it, and asserts that the program's exit
+    /// status, stdout and written files are those of its <see cref="Reference"/>. The getter of every single-value
+    /// script global is read.
     /// </summary>
-    public static WasiOutcome Reference(CorpusProgram program)
+    public static WasiOutcome RunInstrumented(CorpusProgram program, Module app, string script)
+    {
+        var (checkedScript, diagnostics) = Checker.Check(SourceText.From(script, "monitor.mm"));
+        Assert.False(checkedScript.HasErrors, string.Join("\n", diagnostics));
+        var bytes = Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { HostOutput = true }).ToBytes();
+        ModuleValidator.Validate(ModuleReader.Read(bytes));
+
+        var getters = checkedScript.Globals.Where(g => !g.Type.IsMap && g.Type.WasmTypes.Count == 1).Select(g => g.Name);
+        var run = Run(Compile(program, bytes), program, getters);
+        var reference = Reference(program);
+        Assert.Equal(reference.ExitCode, run.ExitCode);
+        Assert.Equal(reference.Stdout, run.Stdout);
+        Assert.Equal(reference.FileHashes, run.FileHashes);
+        return run;
+    }
+
+    /// <summary>
+    /// The uninstrumented program's outcome: the recorded reference for C programs (no files: they write none),
+    /// otherwise a run of the original module, made once per test run and shared by the tests that need it.
+    /// </summary>
+    public static WasiOutcome Reference(CorpusProgram program) =>
+        References.GetOrAdd(program.Name, _ => new Lazy<WasiOutcome>(() => ReferenceRun(program))).Value;
+
+    private static readonly ConcurrentDictionary<string, Lazy<WasiOutcome>> References = new();
+
+    private static WasiOutcome ReferenceRun(CorpusProgram program)
     {
         if (program.Module.Kind == CorpusKind.C)
         {
             return new WasiOutcome(CorpusFiles.ExpectedExitCode(program.Module), CorpusFiles.ExpectedStdout(program.Module),
-                HashFiles(CorpusFiles.WasiInputsDir), new Dictionary<string, ulong>());
+                HashFiles(CorpusFiles.WasiInputsDir), new Dictionary<string, ulong>(), Report.Parse(""));
         }
         return Run(Compile(program, program.Module.ReadBytes()), program, []);
     }

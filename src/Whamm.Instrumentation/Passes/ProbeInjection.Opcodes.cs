@@ -117,5 +117,6 @@ internal sealed partial class ProbeInjection
         if (ControlFlow.NeverFallsThrough(site.Ins.Op)) r.Unreachable();
     }
 
-    private static bool AllDefaultable(ValType[]? types) => types is null || Fits([], types.Length, types);
+    /// <summary>Whether an alt replacement can start its results at zero (there is no v128 zero to emit).</summary>
+    private static bool AllDefaultable(ValType[]? types) => types is null || types.All(t => Storable(t) && t != ValType.V128);
 }

@@ -352,8 +352,7 @@ internal sealed partial class ProbeInjection
         if (values is null || count > values.Length) return false;
         for (var k = 0; k < count; k++)
         {
-            var t = values[k];
-            if (FunctionValidator.IsUnknown(t) || FunctionValidator.IsUnknownRef(t) || !t.IsDefaultable || t == ValType.V128) return false;
+            if (!Storable(values[k])) return false;
         }
         foreach (var slot in slots)
         {
@@ -361,6 +360,9 @@ internal sealed partial class ProbeInjection
         }
         return true;
     }
+
+    /// <summary>Whether a stack value of type <paramref name="t"/> can be saved to a local and pushed again (a v128 too: the script cannot name it, but an address below it can be read).</summary>
+    private static bool Storable(ValType t) => !FunctionValidator.IsUnknown(t) && !FunctionValidator.IsUnknownRef(t) && t.IsDefaultable;
 
     private bool LocalsFit(StackSlot[] slots)
     {

@@ -20,8 +20,8 @@ public sealed record HostOutputChannel(string ImportModule, string ImportName, s
     private const int BadDescriptor = 8; // WASI errno EBADF: the module exports no such memory
     private const int Fault = 21;        // WASI errno EFAULT: an iovec points outside the memory
 
-    /// <summary>Defines the writer in <paramref name="linker"/>.</summary>
-    internal void Define(Linker linker) =>
+    /// <summary>Defines the writer in <paramref name="linker"/> (<see cref="AppRunner"/> does, given <see cref="RunOptions.HostOutput"/>; a host with a linker of its own calls it).</summary>
+    public void Define(Linker linker) =>
         linker.DefineFunction(ImportModule, ImportName, (Caller caller, int fd, int iovs, int count, int written) => Write(caller, iovs, count, written));
 
     private int Write(Caller caller, int iovs, int count, int written)
