@@ -51,7 +51,7 @@ public sealed partial class WastRunner
         foreach (var testCase in suite.Cases)
         {
             checks++;
-            if (RunCase(script, suite, target, targetError, testCase, instrument) is { } caseError)
+            if (RunCase(testCase) is { } caseError)
             {
                 failures.Add(new WastFailure(script.Path, testCase.Start, "WHAMM", caseError));
                 continue;
@@ -61,7 +61,8 @@ public sealed partial class WastRunner
         failures.Sort((a, b) => a.Position.Offset.CompareTo(b.Position.Offset));
         return new WastRunResult(script.Path, checks, failures);
 
-        string? RunCase(WastScript script, WhammWast suite, byte[]? target, string? targetError, WhammCase testCase, WhammInstrumenter instrument)
+        // One case on a fresh store; a message when it fails as a whole (its commands' failures are added as they happen).
+        string? RunCase(WhammCase testCase)
         {
             if (target is null) return $"the {WhammWast.InstrumentMarker} module: {targetError}";
             byte[] instrumented;
