@@ -161,11 +161,12 @@ internal sealed partial class ProbeInjection
             var blockEvent = IsBasicBlockSite(ins, atEnd);
             if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op))
             {
-                var before = v.Operands[v.FrameHeight..].ToArray();
                 var effect = ControlFlow.StackEffect(ins, original, LabelArity, functionResults);
+                var frame = v.Operands[v.FrameHeight..];
+                var args = FromTop(frame, effect?.Pops ?? frame.Length); // copied before Step overwrites the validator's stack
                 v.Step(ins);
                 var results = effect is { } e && !ControlFlow.NeverFallsThrough(op) ? FromTop(v.Operands[v.FrameHeight..], e.Pushes) : null;
-                InstrumentSite(new Site(ins, opidx, atEnd, depth, FromTop(before, effect?.Pops ?? before.Length), results));
+                InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
             }
             else
             {
