@@ -48,6 +48,14 @@ public sealed record InstrumentOptions
     /// </summary>
     public bool Predicates { get; init; } = true;
 
+    /// <summary>
+    /// Compile counter-like probes the fast way (issue #9: increments merged per basic block, counters shared by the
+    /// sites of a block, counters held in locals between calls); <c>--no-opt</c> turns it off and emits every probe at
+    /// every site as written. Both give the same report and the same program behaviour; after a trap an optimised
+    /// report may be approximate (<see cref="InstrumentResult"/> says so).
+    /// </summary>
+    public bool Optimize { get; init; } = true;
+
     /// <summary>Told the fraction (0 to 1) of the application's functions instrumented so far; null for no reports.</summary>
     public IProgress<double>? Progress { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Whamm.Cli.Commands;
 
 /// <summary>
 /// <c>whamm instr --script s.mm --app app.wasm|app.wat -o out.wasm [--stats] [--metrics] [--no-getters] [--no-report]
-/// [--no-body] [--no-pred] [--user-libs NAME[(MODULE)]=lib.wasm,…] [--link-strategy default|merged|imported]</c>:
+/// [--no-body] [--no-pred] [--no-opt] [--user-libs NAME[(MODULE)]=lib.wasm,…] [--link-strategy default|merged|imported]</c>:
 /// compiles the script's probes into the application (bytecode rewriting). Imported user libraries must be preloaded by
 /// the host under their module names (<c>whamm run --user-libs</c> does); <c>@static</c> calls run on Wasmtime while
 /// instrumenting. The output is validated by our validator and by Wasmtime before it is written; the input is never
@@ -29,6 +29,7 @@ public static class InstrCommand
         var noReport = new Option<bool>("--no-report") { Description = "Do not print the report when the program exits" };
         var noBody = new Option<bool>("--no-body") { Description = "Evaluation knob: omit probe bodies (operands are still saved, predicates still tested)" };
         var noPred = new Option<bool>("--no-pred") { Description = "Evaluation knob: omit run-time predicate tests (bodies run wherever the probe matched)" };
+        var noOpt = new Option<bool>("--no-opt") { Description = "Emit every probe at every site as written (no counter merging or sharing); the report is the same" };
         var userLibs = new Option<string[]>("--user-libs", "-u")
         {
             Description = "Libraries the script may `use`: NAME=PATH or NAME(IMPORT_MODULE)=PATH, comma-separated or repeated (.wasm or .wat)",
@@ -42,7 +43,7 @@ public static class InstrCommand
         linkStrategy.AcceptOnlyFromAmong("default", "merged", "imported");
         var command = new Command("instr", "Compile a Whamm script's probes into an application module (bytecode rewriting)")
         {
-            script, app, output, stats, metrics, noGetters, noReport, noBody, noPred, userLibs, linkStrategy,
+            script, app, output, stats, metrics, noGetters, noReport, noBody, noPred, noOpt, userLibs, linkStrategy,
         };
         command.SetAction(parse => Run(parse.GetValue(script)!, parse.GetValue(app)!, parse.GetValue(output)!,
             parse.GetValue(stats), parse.GetValue(metrics), parse.GetValue(userLibs) ?? [], new InstrumentOptions
@@ -51,6 +52,7 @@ public static class InstrCommand
                 Report = !parse.GetValue(noReport),
                 Bodies = !parse.GetValue(noBody),
                 Predicates = !parse.GetValue(noPred),
+                Optimize = !parse.GetValue(noOpt),
                 LinkStrategy = Enum.Parse<LinkStrategy>(parse.GetValue(linkStrategy)!, ignoreCase: true),
             }));
         return command;

@@ -62,9 +62,10 @@ public static class RunCommand
         format.AcceptOnlyFromAmong("table", "csv");
         var json = new Option<string?>("--report-json") { HelpName = "FILE", Description = "Also write the report as JSON (schema whamm-report/1) to FILE" };
         var html = new Option<string?>("--report-html") { HelpName = "FILE", Description = "Also write the report as one self-contained HTML page (sortable table, charts) to FILE" };
+        var noOpt = new Option<bool>("--no-opt") { Description = "Instrument every probe at every site as written (no counter merging or sharing); the report is the same" };
         var command = new Command("run", "Run a WebAssembly application on embedded Wasmtime with WASI, optionally instrumented with a Whamm script whose report is printed at the end")
         {
-            inputs, env, dir, userLibs, fuel, maxMemory, timeout, format, json, html,
+            inputs, env, dir, userLibs, fuel, maxMemory, timeout, format, json, html, noOpt,
         };
         command.SetAction(parse => Run(new RunRequest(
             parse.GetValue(inputs)!,
@@ -76,13 +77,14 @@ public static class RunCommand
             parse.GetValue(timeout),
             parse.GetValue(format) == "csv",
             parse.GetValue(json),
-            parse.GetValue(html))));
+            parse.GetValue(html),
+            !parse.GetValue(noOpt))));
         return command;
     }
 
     /// <summary>The command line, as given.</summary>
     private sealed record RunRequest(string[] Inputs, string[] Env, string[] Dirs, string[] UserLibs, string? Fuel, string? MaxMemory,
-        string? Timeout, bool Csv, string? JsonFile, string? HtmlFile)
+        string? Timeout, bool Csv, string? JsonFile, string? HtmlFile, bool Optimize)
     {
         private bool HasScript => Inputs[0].EndsWith(".mm", StringComparison.OrdinalIgnoreCase);
         public string? Script => HasScript ? Inputs[0] : null;
@@ -106,7 +108,7 @@ public static class RunCommand
         using var reportBytes = new MemoryStream();
         if (request.Script is { } scriptPath)
         {
-            if (Instrument(scriptPath, loaded, request.UserLibs, out var failed) is not { } instrumented) return failed;
+            if (Instrument(scriptPath, loaded, request.UserLibs, request.Optimize, out var failed) is not { } instrumented) return failed;
             binary = instrumented.ToBytes();
             model = ModuleReader.Read(binary); // trap locations need the bodies' offsets in the binary that runs
             if (!ScriptInput.EngineAccepts(binary, loaded, "nothing run")) return ExitCodes.InternalError;
@@ -140,7 +142,7 @@ public static class RunCommand
     }
 
     /// <summary>Validates the application, checks the script and instruments the application with it (output to the host).</summary>
-    private static InstrumentResult? Instrument(string scriptPath, LoadedModule app, string[] userLibs, out int exitCode)
+    private static InstrumentResult? Instrument(string scriptPath, LoadedModule app, string[] userLibs, bool optimize, out int exitCode)
     {
         exitCode = ExitCodes.UserError;
         try
@@ -158,7 +160,7 @@ public static class RunCommand
             return null;
         }
         if (ScriptInput.Check(scriptPath, ScriptInput.CheckOptionsFor(libraries)) is not var (source, script)) return null;
-        return ScriptInput.Instrument(app, source, script, libraries, new InstrumentOptions { HostOutput = true }, out exitCode);
+        return ScriptInput.Instrument(app, source, script, libraries, new InstrumentOptions { HostOutput = true, Optimize = optimize }, out exitCode);
     }
 
     /// <summary>How the run ended: the exit code, the line for stderr (null when the program just exited), and a summary for report files.</summary>
