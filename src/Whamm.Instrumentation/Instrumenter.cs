@@ -1,3 +1,4 @@
+using Whamm.Instrumentation.Counters;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Passes;
 using Whamm.Instrumentation.Sites;
@@ -56,6 +57,13 @@ public sealed record InstrumentOptions
     /// </summary>
     public bool Optimize { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="Optimize"/>, hold counted script globals in function locals between calls and exits. A run stopped
+    /// from outside (timeout, fuel, memory limit) loses what the active functions' locals held, so <c>whamm run</c> turns
+    /// this off when it sets such a limit: the report is then off by at most the basic blocks that were running.
+    /// </summary>
+    public bool CountersInLocals { get; init; } = true;
+
     /// <summary>Told the fraction (0 to 1) of the application's functions instrumented so far; null for no reports.</summary>
     public IProgress<double>? Progress { get; init; }
 }
@@ -106,16 +114,24 @@ public sealed class ProbeStats
     /// <summary>Sites where code was injected (unconditionally or behind a residual predicate).</summary>
     public int SitesInjected { get; internal set; }
 
+    /// <summary>Injected sites whose counter updates were merged into one update per basic block (a subset of <see cref="SitesInjected"/>).</summary>
+    public int SitesMerged { get; internal set; }
+
+    /// <summary>Merged sites whose per-site variables share a counter with an earlier site of their basic block.</summary>
+    public int SitesShared { get; internal set; }
+
     /// <inheritdoc/>
     public override string ToString() =>
-        $"probe {Probe.Index} {Probe}: {SitesMatched} sites matched, {SitesFoldedAway} folded away, {SitesSkipped} skipped, {SitesInjected} injected";
+        $"probe {Probe.Index} {Probe}: {SitesMatched} sites matched, {SitesFoldedAway} folded away, {SitesSkipped} skipped, {SitesInjected} injected ({SitesMerged} merged, {SitesShared} shared)";
 }
 
 /// <summary>The instrumented module and what was done.</summary>
 public sealed class InstrumentResult
 {
-    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats, IReadOnlyList<string> warnings, TimeSpan validationTime)
+    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats, IReadOnlyList<string> warnings, TimeSpan validationTime,
+        bool approximateAfterTrap)
     {
+        ApproximateAfterTrap = approximateAfterTrap;
         ValidationTime = validationTime;
         Module = module;
         Stats = stats;
@@ -133,6 +149,13 @@ public sealed class InstrumentResult
 
     /// <summary>Per probe, in script order.</summary>
     public IReadOnlyList<ProbeStats> Stats { get; }
+
+    /// <summary>
+    /// Whether counters were merged per basic block or held in locals (<see cref="InstrumentOptions.Optimize"/>): then a
+    /// report flushed after a trap (<see cref="HostInterface.Exit"/>) may be off by the counts of the code running when it
+    /// trapped. After a normal exit or <c>proc_exit</c> the report is always exact.
+    /// </summary>
+    public bool ApproximateAfterTrap { get; }
 
     /// <summary>The module's bytes.</summary>
     public byte[] ToBytes() => ModuleWriter.Write(Module);
@@ -187,7 +210,11 @@ public static class Instrumenter
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, index, state, options.Report);
         lifecycle.Prepare();
-        var injection = new ProbeInjection(editor, index, state, stats, original, functions) { Options = options };
+        var injection = new ProbeInjection(editor, index, state, stats, original, functions)
+        {
+            Options = options,
+            Counters = options.Optimize ? CounterPlan.Analyze(script, options.CountersInLocals) : null,
+        };
         if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();
         if (options.Getters) ScriptGlobals.AddGetters(editor, state);
@@ -209,6 +236,6 @@ public static class Instrumenter
                 + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
         }
         var warnings = core?.Warning is { } w ? [w, .. lifecycle.Warnings] : lifecycle.Warnings;
-        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation);
+        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation, injection.Approximate);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using static Whamm.Cli.Tests.RunCommandTests;
@@ -69,6 +70,24 @@ public class RunScriptTests
         Assert.StartsWith("before\n\n" + Banner, r.Stdout);
         Assert.Matches(@", calls, u32, i32, script0, , , , , 2\n$", r.Stdout); // the fd_write call and the call of $boom
         Assert.Matches(@"^trap in boom \(fid 1, pc \d+ of the instrumented body\): wasm `unreachable` instruction executed\n$", r.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void AfterATrapMergedCountersAreSaidToBeApproximateAndNoOptCountsUpToTheTrappingInstruction()
+    {
+        var script = Script("report var count: u64;\nwasm:opcode:*:before { count++; }\n");
+        var merged = WhammProcess.Run("run", script, App("trap-unreachable"), "--format", "csv");
+        var exact = WhammProcess.Run("run", script, App("trap-unreachable"), "--format", "csv", "--no-opt");
+        NoStackTrace(merged);
+        NoStackTrace(exact);
+        Assert.Equal((134, 134), (merged.ExitCode, exact.ExitCode));
+        Assert.Contains("note: the report is approximate", merged.Stderr);
+        Assert.DoesNotContain("approximate", exact.Stderr);
+        long Count(string stdout) => long.Parse(Regex.Match(stdout, @", count, u64, i64, script0, , , , , (\d+)\n").Groups[1].Value, CultureInfo.InvariantCulture);
+        // --no-opt counts every instruction up to and including the unreachable; the merged count is off by at most
+        // the block that trapped (its amounts are added before its last instruction, the unreachable).
+        Assert.True(Count(exact.Stdout) > 0);
+        Assert.InRange(Count(merged.Stdout), 1, Count(exact.Stdout));
     }
 
     [Fact]

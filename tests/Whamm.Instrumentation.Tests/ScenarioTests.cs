@@ -46,14 +46,26 @@ public sealed class ScenarioTests
         Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n").TrimEnd(), actual.TrimEnd());
     }
 
-    private static string Run(string dir)
+    /// <summary>
+    /// Exactness of the optimisations (issue #9): with <c>--no-opt</c> every probe is emitted at every site as written,
+    /// and the getters, exit code, printed report and site counts must be the very same expectations.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ScenarioWithoutOptimisations(string name)
+    {
+        var dir = Path.Combine(ScenarioDir, name);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.txt")).ReplaceLineEndings("\n").TrimEnd(), Run(dir, optimize: false).TrimEnd());
+    }
+
+    private static string Run(string dir, bool optimize = true)
     {
         var wasm = Wasmtime.Module.ConvertText(File.ReadAllText(Path.Combine(dir, "app.wat"))).ToArray();
         var libraries = Libraries(dir);
         var userLibs = libraries.ToDictionary(l => l.Name, l => LibrarySignatures.FromWasm(l.Binary));
         var (script, diagnostics) = Checker.Check(SourceText.From(File.ReadAllText(Path.Combine(dir, "script.mm")), "script.mm"), new CheckOptions { UserLibs = userLibs });
         Assert.False(script.HasErrors, string.Join("\n", diagnostics));
-        var options = Options(dir) with { Libraries = libraries };
+        var options = Options(dir) with { Libraries = libraries, Optimize = optimize };
         InstrumentResult result;
         try
         {

@@ -106,9 +106,11 @@ public static class RunCommand
         var model = loaded.Module;
         var (importedFunctions, definedFunctions) = (model.ImportedFunctionCount, model.Functions.Count); // instrumenting edits the model
         using var reportBytes = new MemoryStream();
+        var approximateAfterTrap = false;
         if (request.Script is { } scriptPath)
         {
-            if (Instrument(scriptPath, loaded, request.UserLibs, request.Optimize, out var failed) is not { } instrumented) return failed;
+            if (Instrument(scriptPath, loaded, request, out var failed) is not { } instrumented) return failed;
+            approximateAfterTrap = instrumented.ApproximateAfterTrap;
             binary = instrumented.ToBytes();
             model = ModuleReader.Read(binary); // trap locations need the bodies' offsets in the binary that runs
             if (!ScriptInput.EngineAccepts(binary, loaded, "nothing run")) return ExitCodes.InternalError;
@@ -131,6 +133,12 @@ public static class RunCommand
         Console.Out.Flush();
         if (request.Script is not null && result.Trap is { } located) result = result with { Trap = located.InApplication(importedFunctions, definedFunctions, model) };
         var outcome = Outcome(app, result, request);
+        if (approximateAfterTrap && (result.Trap is not null || result.LimitHit is RunLimit.Fuel or RunLimit.Timeout))
+        {
+            const string approximate = "the report is approximate: counters merged per basic block or held in locals may be off by what was running when the program stopped (--no-opt counts exactly)";
+            Console.Error.WriteLine($"{app}: note: {approximate}");
+            outcome = outcome with { Summary = $"{outcome.Summary}; {approximate}" };
+        }
         if (request.Script is { } script)
         {
             var written = PrintReport(reportBytes.ToArray(), new ReportContext(script, app, outcome.Summary), request);
@@ -142,7 +150,7 @@ public static class RunCommand
     }
 
     /// <summary>Validates the application, checks the script and instruments the application with it (output to the host).</summary>
-    private static InstrumentResult? Instrument(string scriptPath, LoadedModule app, string[] userLibs, bool optimize, out int exitCode)
+    private static InstrumentResult? Instrument(string scriptPath, LoadedModule app, RunRequest request, out int exitCode)
     {
         exitCode = ExitCodes.UserError;
         try
@@ -154,13 +162,18 @@ public static class RunCommand
             Console.Error.WriteLine(ModuleInput.BinaryError(app.Path, e, app.Format == ModuleFormat.Text));
             return null;
         }
-        if (UserLibraries.Parse(userLibs, out var error) is not { } specs || UserLibraries.Read(specs, out error) is not { } libraries)
+        if (UserLibraries.Parse(request.UserLibs, out var error) is not { } specs || UserLibraries.Read(specs, out error) is not { } libraries)
         {
             Console.Error.WriteLine(error);
             return null;
         }
         if (ScriptInput.Check(scriptPath, ScriptInput.CheckOptionsFor(libraries)) is not var (source, script)) return null;
-        return ScriptInput.Instrument(app, source, script, libraries, new InstrumentOptions { HostOutput = true, Optimize = optimize }, out exitCode);
+        return ScriptInput.Instrument(app, source, script, libraries, new InstrumentOptions
+        {
+            HostOutput = true,
+            Optimize = request.Optimize,
+            CountersInLocals = request is { Fuel: null, Timeout: null, MaxMemory: null }, // a stopped run keeps its counts
+        }, out exitCode);
     }
 
     /// <summary>How the run ended: the exit code, the line for stderr (null when the program just exited), and a summary for report files.</summary>

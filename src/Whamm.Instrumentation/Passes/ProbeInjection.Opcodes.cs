@@ -31,7 +31,7 @@ internal sealed partial class ProbeInjection
     {
         foreach (var pm in index.Opcode(ModeKind.Before, site.Ins.Op))
         {
-            if (Prepare(pm, bindings, site.Pc, site.Args) is { } p) EmitAround(code.Pre, p);
+            if (Prepare(pm, bindings, site.Pc, site.Args) is { } p && !TryCount(p)) EmitAround(code.Pre, p);
         }
     }
 

@@ -149,6 +149,7 @@ internal sealed partial class ProbeInjection
         var v = validator;
         BeginFrames();
         BeginBasicBlocks();
+        BeginCounters();
         var reader = module.Functions[definedIndex].Body.Instructions();
         var opidx = 0;
         while (!reader.AtEnd)
@@ -159,7 +160,8 @@ internal sealed partial class ProbeInjection
             var depth = v.ControlDepth;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
-            if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op))
+            if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op)
+                || CounterSite(ins, atEnd, depth))
             {
                 var effect = ControlFlow.StackEffect(ins, original, LabelArity, functionResults);
                 var frame = v.Operands[v.FrameHeight..];
@@ -236,6 +238,7 @@ internal sealed partial class ProbeInjection
         var bindings = Bindings(site);
         InjectBlockStart(site, code);
         InjectBefore(site, bindings, code);
+        InjectCounters(site, code);
         InjectBlockExit(site, code);
         InjectAtTarget(site, bindings, code);
         InjectBlockEnd(site, code);

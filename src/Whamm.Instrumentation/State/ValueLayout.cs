@@ -114,6 +114,25 @@ internal static class ValueLayout
         }
     }
 
+    /// <summary>Adds <paramref name="amount"/> (wrapping) to the integer scalar at static address <paramref name="offset"/>: a counter bump without temporaries.</summary>
+    public static void EmitAddConstant(InstructionBuilder b, WhammType scalar, uint memory, uint offset, long amount)
+    {
+        var wide = ValType(scalar) == Whamm.Wasm.Types.ValType.I64;
+        ZeroBase(b);
+        ZeroBase(b);
+        b.Emit(LoadOp(scalar), InstructionBuilder.Natural(LoadOp(scalar), offset, memory));
+        if (wide) b.I64Const(amount).I64Add(); else b.I32Const((int)amount).I32Add();
+        b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
+    }
+
+    /// <summary>Stores the integer or bool <paramref name="value"/> (its Wasm value) into the scalar at static address <paramref name="offset"/>.</summary>
+    public static void EmitStoreConstant(InstructionBuilder b, WhammType scalar, uint memory, uint offset, long value)
+    {
+        ZeroBase(b);
+        if (ValType(scalar) == Whamm.Wasm.Types.ValType.I64) b.I64Const(value); else b.I32Const((int)value);
+        b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
+    }
+
     /// <summary>The base of a static address: <c>i32.const 0</c> (the address goes in the memarg offset).</summary>
     public static void ZeroBase(InstructionBuilder b) => b.I32Const(0);
 

@@ -1,0 +1,46 @@
+using Whamm.Instrumentation.Sites;
+using Whamm.Wasm.Instructions;
+using Whamm.Wasm.Opcodes;
+
+namespace Whamm.Instrumentation.Counters;
+
+/// <summary>
+/// Where merged counters must be up to date. A counter group is a basic block (<see cref="ControlFlow.EndsBasicBlock"/>)
+/// cut again at every call, because the callee may end the program (WASI <c>proc_exit</c> flushes the report there):
+/// its amounts are added before its first counted instruction, so whatever leaves the group has been counted, exactly
+/// as the per-site code would have. Counters held in locals are flushed to their globals where control may leave the
+/// function or reach code that reads them: calls, returns, throws, branches to the function's label and the final
+/// <c>end</c>.
+/// </summary>
+internal static class CounterFlow
+{
+    public static bool IsCall(Op op) => op is Op.Call or Op.CallIndirect or Op.CallRef;
+
+    /// <summary>Instructions after which this function never continues.</summary>
+    public static bool AlwaysLeaves(Op op) => op is Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef
+        or Op.Throw or Op.ThrowRef or Op.Rethrow;
+
+    /// <summary>Whether a counter group ends with <paramref name="ins"/> (the caller adds proc_exit calls and alt sites).</summary>
+    public static bool EndsGroup(in Instruction ins, bool atEnd) => atEnd || ControlFlow.EndsBasicBlock(ins.Op) || IsCall(ins.Op);
+
+    /// <summary>
+    /// Whether locals must be flushed before <paramref name="ins"/>, and whether the function is certainly left there
+    /// (then the locals need not be reset). <paramref name="depth"/> is the number of open frames (the function's
+    /// label is depth - 1).
+    /// </summary>
+    public static (bool Flush, bool Leaves) FlushAt(in Instruction ins, bool atEnd, int depth)
+    {
+        var outermost = (uint)(depth - 1);
+        return ins.Op switch
+        {
+            _ when AlwaysLeaves(ins.Op) => (true, true),
+            _ when IsCall(ins.Op) => (true, false),
+            Op.End when atEnd => (true, true),
+            Op.Br => (ins.Index == outermost, ins.Index == outermost),
+            Op.BrIf => (ins.Index == outermost, false),
+            Op.BrTable => (ins.BrTableLabels.Contains(outermost), false),
+            Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail => (true, false), // rare: flush whatever the label
+            _ => (false, false),
+        };
+    }
+}

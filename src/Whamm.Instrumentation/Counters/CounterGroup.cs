@@ -1,0 +1,59 @@
+using Whamm.Instrumentation.State;
+using Whamm.Language.Semantics;
+using Whamm.Wasm.Editing;
+
+namespace Whamm.Instrumentation.Counters;
+
+/// <summary>
+/// The counter updates of one group (a basic block cut at calls, <see cref="CounterFlow"/>), gathered site by site and
+/// emitted once before its first counted site: one add per script global, one add (or store) per shared per-site
+/// counter. Sites of one group always run together, so a per-site variable bumped by the same amount at each of them
+/// can live in one counter: the first site's instance, which the others' report rows read.
+/// </summary>
+internal sealed class CounterGroup
+{
+    private readonly List<(VariableLocation Global, long Amount)> globals = [];
+    private readonly List<(WhammType Type, uint Address, long Value, bool IsSet)> slots = [];
+    private readonly Dictionary<(VariableSymbol, long, bool), uint> shared = [];
+
+    public bool IsEmpty => globals.Count == 0 && slots.Count == 0;
+
+    /// <summary>Adds <paramref name="amount"/> to script global <paramref name="global"/> once per execution of the group.</summary>
+    public void AddGlobal(VariableLocation global, long amount)
+    {
+        for (var i = 0; i < globals.Count; i++)
+        {
+            if (globals[i].Global.Slots[0] != global.Slots[0]) continue;
+            globals[i] = (global, globals[i].Amount + amount);
+            return;
+        }
+        globals.Add((global, amount));
+    }
+
+    /// <summary>
+    /// A per-site variable instance at <paramref name="address"/> that the group bumps by <paramref name="value"/> (or
+    /// sets to it): the address of the counter it shares with an earlier site of the group, or null when it is the
+    /// group's own counter from now on.
+    /// </summary>
+    public uint? Share(VariableSymbol variable, uint address, long value, bool isSet)
+    {
+        if (shared.TryGetValue((variable, value, isSet), out var slot)) return slot;
+        shared[(variable, value, isSet)] = address;
+        slots.Add((variable.Type, address, value, isSet));
+        return null;
+    }
+
+    /// <summary>Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function has one).</summary>
+    public void Emit(InstructionBuilder b, uint? memory, CounterCache cache)
+    {
+        foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
+        foreach (var (type, address, value, isSet) in slots)
+        {
+            if (isSet) ValueLayout.EmitStoreConstant(b, type, memory!.Value, address, value);
+            else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value);
+        }
+        globals.Clear();
+        slots.Clear();
+        shared.Clear();
+    }
+}

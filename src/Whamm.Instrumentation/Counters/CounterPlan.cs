@@ -1,0 +1,167 @@
+using Whamm.Language.Catalogue;
+using Whamm.Language.Semantics;
+using Whamm.Language.Syntax;
+
+namespace Whamm.Instrumentation.Counters;
+
+/// <summary>What one statement of a counter body does to its variable.</summary>
+internal enum CounterOpKind
+{
+    /// <summary><c>report var v: T;</c> (or <c>unshared</c>): the per-site instance, which must start at zero.</summary>
+    Declare,
+    /// <summary><c>v++</c>, <c>v--</c>, <c>v = v ± E</c>, <c>v = E + v</c> with <c>E</c> constant at the site.</summary>
+    Add,
+    /// <summary><c>v = E</c> with <c>E</c> constant at the site (a per-site flag such as <c>reached = true</c>).</summary>
+    Set,
+}
+
+/// <summary>One statement of a counter body: its variable and the expression giving the amount or value (null: 1).</summary>
+internal sealed record CounterOp(CounterOpKind Kind, VariableSymbol Variable, ExpressionSyntax? Value, bool Negate, VariableDeclarationSyntax? Declaration);
+
+/// <summary>
+/// Which probes are counters (issue #9): an opcode <c>before</c> probe whose body only declares per-site variables and
+/// adds constants to (or sets constants in) integer variables that nothing else reads while the program runs. At a
+/// site where its predicate folds to true and its amounts are constants, such a probe needs no code of its own: the
+/// amounts of all such sites of a basic block are added once (<c>ProbeInjection.Counters.cs</c>), and the per-site
+/// variables of a block share one counter. Reads of a script global by <c>wasm:begin</c>/<c>end</c>/<c>report</c>
+/// probes and global statements are fine (they run before or after every flush); any other read keeps it exact by
+/// keeping that global out.
+/// </summary>
+internal sealed class CounterPlan
+{
+    private readonly Dictionary<CheckedMatch, CounterOp[]> bodies = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> mergeable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> cached = new(StringComparer.Ordinal);
+
+    private CounterPlan() { }
+
+    /// <summary>The counter body of a match, or null when the probe is not a counter there.</summary>
+    public CounterOp[]? BodyOf(CheckedMatch match) => bodies.GetValueOrDefault(match);
+
+    /// <summary>Whether increments of script global <paramref name="name"/> may be merged (nothing reads it while the program runs).</summary>
+    public bool Merges(string name) => mergeable.Contains(name);
+
+    /// <summary>Whether global <paramref name="name"/> is counted in a local of each function and flushed at calls and exits.</summary>
+    public bool Caches(string name) => cached.Contains(name);
+
+    /// <summary>Whether some global is counted in locals.</summary>
+    public bool AnyCached => cached.Count > 0;
+
+    /// <summary>The counters of <paramref name="script"/>; <paramref name="cacheGlobals"/>: whether globals may be held in locals.</summary>
+    public static CounterPlan Analyze(CheckedScript script, bool cacheGlobals = true)
+    {
+        var plan = new CounterPlan();
+        var adds = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance); // every name inside an add statement of its own variable
+        foreach (var node in script.Syntax.DescendantNodesAndSelf())
+        {
+            if (node is StatementSyntax s && SelfAdd(s) is var (target, _, _, self))
+            {
+                adds.Add(target);
+                if (self is not null) adds.Add(self);
+            }
+        }
+        var reads = new HashSet<string>(StringComparer.Ordinal); // globals named outside their add statements while the program runs
+        foreach (var member in script.Syntax.Members)
+        {
+            if (member is GlobalStatementSyntax || member is ProbeSyntax p && RunsOutsideTheProgram(script, p)) continue;
+            foreach (var n in member.DescendantNodesAndSelf().OfType<NameExpressionSyntax>())
+            {
+                if (!adds.Contains(n)) reads.Add(n.Name.Text);
+            }
+        }
+        foreach (var g in script.Globals)
+        {
+            if (IsCounterType(g.Type) && !reads.Contains(g.Name)) plan.mergeable.Add(g.Name);
+        }
+        foreach (var probe in script.Probes)
+        {
+            foreach (var m in probe.Matches)
+            {
+                if (m.Mode?.Kind != ModeKind.Before || m.Event?.Kind != CatalogueEventKind.Opcode) continue;
+                if (plan.CounterBody(probe.Syntax.Body, m.Model) is not { } ops) continue;
+                plan.bodies[m] = ops;
+                // A counter bumped at instructions other than calls and exits pays for a local: those are the flush points.
+                if (cacheGlobals && !FlushesAnyway(m.Event.Opcode!.Op))
+                {
+                    foreach (var op in ops)
+                    {
+                        if (op.Variable.VariableKind == VariableKind.Global) plan.cached.Add(op.Variable.Name);
+                    }
+                }
+            }
+        }
+        return plan;
+    }
+
+    private static bool FlushesAnyway(Whamm.Wasm.Opcodes.Op op) => CounterFlow.IsCall(op) || CounterFlow.AlwaysLeaves(op);
+
+    /// <summary><c>wasm:begin</c>/<c>end</c>/<c>report</c> probes run before the program or after every counter was flushed.</summary>
+    private static bool RunsOutsideTheProgram(CheckedScript script, ProbeSyntax syntax) =>
+        script.Probes.First(p => ReferenceEquals(p.Syntax, syntax)).Matches.All(m => m.Event is null);
+
+    private CounterOp[]? CounterBody(BlockSyntax body, SemanticModel model)
+    {
+        var ops = new List<CounterOp>();
+        var siteKinds = new Dictionary<VariableSymbol, CounterOpKind>(ReferenceEqualityComparer.Instance);
+        foreach (var s in body.Statements)
+        {
+            switch (s)
+            {
+                case VariableDeclarationSyntax d when model.SymbolOf(d) is VariableSymbol { VariableKind: VariableKind.Unshared } v
+                                                      && (IsCounterType(v.Type) || v.Type.Kind == WhammTypeKind.Bool):
+                    ops.Add(new CounterOp(CounterOpKind.Declare, v, d.Initializer, false, d));
+                    break;
+                case AssignmentStatementSyntax a when SelfAdd(a) is null && a.Target is NameExpressionSyntax n
+                                                      && model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Unshared } v
+                                                      && !Mentions(a.Value, v.Name):
+                    if (!Agree(siteKinds, v, CounterOpKind.Set)) return null;
+                    ops.Add(new CounterOp(CounterOpKind.Set, v, a.Value, false, null));
+                    break;
+                default:
+                    if (SelfAdd(s) is not var (target, amount, negate, _) || model.SymbolOf(target) is not VariableSymbol counted) return null;
+                    var ok = counted.VariableKind switch
+                    {
+                        VariableKind.Global => mergeable.Contains(counted.Name),
+                        VariableKind.Unshared => IsCounterType(counted.Type) && Agree(siteKinds, counted, CounterOpKind.Add),
+                        _ => false,
+                    };
+                    if (!ok) return null;
+                    ops.Add(new CounterOp(CounterOpKind.Add, counted, amount, negate, null));
+                    break;
+            }
+        }
+        return ops.Count > 0 ? [.. ops] : null;
+    }
+
+    /// <summary>A per-site variable is either counted or set, not both (merging must not reorder a set and an add).</summary>
+    private static bool Agree(Dictionary<VariableSymbol, CounterOpKind> kinds, VariableSymbol v, CounterOpKind kind) =>
+        kinds.TryAdd(v, kind) || kinds[v] == kind;
+
+    /// <summary>
+    /// <c>x++</c>, <c>x--</c>, <c>x = x + E</c>, <c>x = x - E</c>, <c>x = E + x</c> (E not naming x): the target, the
+    /// amount (null: one), whether it is subtracted, and the operand naming x again.
+    /// </summary>
+    private static (NameExpressionSyntax Target, ExpressionSyntax? Amount, bool Negate, NameExpressionSyntax? Self)? SelfAdd(StatementSyntax s)
+    {
+        switch (s)
+        {
+            case IncrementStatementSyntax { Target: NameExpressionSyntax t } inc:
+                return (t, null, inc.IsDecrement, null);
+            case AssignmentStatementSyntax { Target: NameExpressionSyntax t, Value: BinaryExpressionSyntax e }:
+                var name = t.Name.Text;
+                if (e.Left is NameExpressionSyntax l && l.Name.Text == name && e.Operator is BinaryOperator.Add or BinaryOperator.Subtract && !Mentions(e.Right, name))
+                    return (t, e.Right, e.Operator == BinaryOperator.Subtract, l);
+                if (e.Right is NameExpressionSyntax r && r.Name.Text == name && e.Operator == BinaryOperator.Add && !Mentions(e.Left, name))
+                    return (t, e.Left, false, r);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Mentions(ExpressionSyntax e, string name) =>
+        e.DescendantNodesAndSelf().OfType<NameExpressionSyntax>().Any(n => n.Name.Text == name);
+
+    /// <summary>Integers whose arithmetic wraps in their Wasm type, so amounts can be summed first (narrow types are re-narrowed at every step).</summary>
+    private static bool IsCounterType(WhammType t) => t.Kind is WhammTypeKind.U32 or WhammTypeKind.I32 or WhammTypeKind.U64 or WhammTypeKind.I64;
+}

@@ -1,0 +1,159 @@
+using Whamm.Instrumentation.Counters;
+using Whamm.Instrumentation.State;
+using Whamm.Language.Catalogue;
+using Whamm.Language.Semantics;
+using Whamm.Wasm.Instructions;
+using Whamm.Wasm.Opcodes;
+
+namespace Whamm.Instrumentation.Passes;
+
+/// <summary>
+/// Counter probes (<see cref="CounterPlan"/>, on unless <c>--no-opt</c>): at a site where such a probe folds to an
+/// unconditional body with constant amounts nothing is emitted; its amounts join the site's counter group and are
+/// added once, before the group's first counted site (<see cref="CounterGroup"/>), cached globals in locals
+/// (<see cref="CounterCache"/>). A trap inside a group can thus count the rest of the group too.
+/// <code>
+/// ;; wasm:opcode:*:before { count++; }      ;; --no-opt: a global update before each of the four instructions
+/// local.get 0                              local.get $n  i64.const 4  i64.add  local.set $n
+/// i32.const 1                              local.get 0
+/// i32.add                                  i32.const 1
+/// br_if 0                                  i32.add
+///                                          br_if 0
+/// </code>
+/// </summary>
+internal sealed partial class ProbeInjection
+{
+    private readonly CounterGroup group = new();
+    private CounterCache cache = CounterCache.None;
+    private bool[]? countsCached; // [op]: a counter probe there bumps a cached global
+    private readonly List<(VariableSymbol Variable, MemoryLocation At)> siteInstances = [];
+    private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
+    private int groupSites;      // sites counted into the current group
+    private int groupFirstPc;    // the first of them, where the group's updates go
+    private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
+
+    /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
+    public CounterPlan? Counters { get; init; }
+
+    /// <summary>Whether some counter was merged across sites or cached: a trap may then leave the report short or long by the counts of the active groups and frames.</summary>
+    public bool Approximate { get; private set; }
+
+    /// <summary>Gives the function locals for the cached globals when a counter probe may bump one here (a quick scan of its opcodes).</summary>
+    private void BeginCounters()
+    {
+        cache = CounterCache.None;
+        if (Counters is not { AnyCached: true } plan) return;
+        countsCached ??= CachedCounterOps(plan);
+        var reader = module.Functions[definedIndex].Body.Instructions();
+        var counts = false;
+        while (!reader.AtEnd && !counts) counts = countsCached[(int)reader.Read().Op];
+        if (!counts) return;
+        cache = new CounterCache();
+        foreach (var (name, location) in state.Globals)
+        {
+            if (plan.Caches(name) && location is VariableLocation global) cache.Add(global, Editor().AddLocal(ValueLayout.ValType(global.Type)));
+        }
+        Approximate = true;
+    }
+
+    private bool[] CachedCounterOps(CounterPlan plan)
+    {
+        var ops = new bool[Enum.GetValues<Op>().Max(o => (int)o) + 1];
+        for (var op = 0; op < ops.Length; op++)
+        {
+            foreach (var pm in index.Opcode(ModeKind.Before, (Op)op))
+            {
+                ops[op] |= plan.BodyOf(pm.Match)?.Any(c => c.Variable.VariableKind == VariableKind.Global && plan.Caches(c.Variable.Name)) == true;
+            }
+        }
+        return ops;
+    }
+
+    /// <summary>Whether the instruction must be visited for the counters: it ends a group with updates, or flushes the cache.</summary>
+    private bool CounterSite(in Instruction ins, bool atEnd, int depth) =>
+        Counters is not null && (!group.IsEmpty && EndsCounterGroup(ins, atEnd) || !cache.IsEmpty && CounterFlow.FlushAt(ins, atEnd, depth).Flush);
+
+    /// <summary>A group also ends where an alt probe may replace the instruction with code that calls out.</summary>
+    private bool EndsCounterGroup(in Instruction ins, bool atEnd) =>
+        CounterFlow.EndsGroup(ins, atEnd) || index.Opcode(ModeKind.Alt, ins.Op).Length > 0;
+
+    /// <summary>
+    /// At the end of a group: its updates go before its first counted site (code from there to the group's end always
+    /// runs together), and the cache is flushed before the last instruction where control may leave.
+    /// </summary>
+    private void InjectCounters(Site site, SiteCode code)
+    {
+        if (Counters is null || !EndsCounterGroup(site.Ins, site.AtEnd)) return;
+        if (!group.IsEmpty)
+        {
+            // One site updated right before itself counts exactly as --no-opt would, even when it traps.
+            if (groupSites > 1) Approximate = true;
+            groupCode.Clear();
+            group.Emit(groupCode, state.Core?.Memory, cache);
+            Editor().InsertBefore(groupFirstPc, groupCode);
+            groupSites = 0;
+        }
+        var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
+        if (flush) cache.EmitFlush(code.Pre, leaves);
+    }
+
+    /// <summary>
+    /// Counts a prepared probe into the current group when it is a counter here (unconditional, constant amounts,
+    /// per-site variables starting at zero); false when it must be emitted as written.
+    /// </summary>
+    private bool TryCount(Prepared p)
+    {
+        if (Counters?.BodyOf(p.Match.Match) is not { } ops || p.IsResidual || !Options.Bodies) return false;
+        var constants = p.Folder.Constants;
+        foreach (var op in ops)
+        {
+            if (op.Value is null) continue;
+            if (!constants.TryGetValue(op.Value, out var c) || !(c.IsInteger || c.Type.Kind == WhammTypeKind.Bool)) return false;
+            if (op.Kind == CounterOpKind.Declare && c.WasmValue != 0) return false;
+        }
+        siteInstances.Clear();
+        siteUpdates.Clear();
+        ReportSite? site = null;
+        foreach (var op in ops)
+        {
+            var value = op.Value is null ? 1 : constants[op.Value].WasmValue;
+            switch (op.Kind)
+            {
+                case CounterOpKind.Declare:
+                    site ??= new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match));
+                    siteInstances.Add((op.Variable, (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value])));
+                    break;
+                case CounterOpKind.Add when op.Variable.VariableKind == VariableKind.Global:
+                    group.AddGlobal((VariableLocation)state.Globals[op.Variable.Name], op.Negate ? -value : value);
+                    break;
+                default:
+                    siteUpdates.Add((op.Variable, op.Negate ? -value : value, op.Kind == CounterOpKind.Set));
+                    break;
+            }
+        }
+        var stat = stats[p.Match.Probe];
+        foreach (var (variable, at) in siteInstances)
+        {
+            if (SiteUpdate(variable) is not var (value, isSet) || !isSet && value == 0) continue;
+            if (group.Share(variable, at.Address, value, isSet) is not { } counter) continue;
+            if (variable.IsReport) state.Reports.ReadValueFrom(at.Address, counter);
+            stat.SitesShared++;
+        }
+        stat.SitesMerged++;
+        Record(p);
+        if (groupSites++ == 0) groupFirstPc = p.Pc;
+        return true;
+    }
+
+    /// <summary>What the site does to one of its variables: the sum of its amounts, or the value it sets last; null when nothing.</summary>
+    private (long Value, bool IsSet)? SiteUpdate(VariableSymbol variable)
+    {
+        (long, bool)? update = null;
+        foreach (var (v, value, isSet) in siteUpdates)
+        {
+            if (!ReferenceEquals(v, variable)) continue;
+            update = isSet ? (value, true) : ((update?.Item1 ?? 0) + value, false);
+        }
+        return update;
+    }
+}

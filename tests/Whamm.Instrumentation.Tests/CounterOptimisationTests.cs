@@ -1,0 +1,91 @@
+using Whamm.Language.Semantics;
+using Whamm.Language.Text;
+using Whamm.Wasm.Opcodes;
+using Whamm.Wasm.Reading;
+
+namespace Whamm.Instrumentation.Tests;
+
+/// <summary>
+/// That the counter optimisations (issue #9) happen where they may and not where they may not; that they do not change
+/// what a report says is checked by <see cref="ScenarioTests.ScenarioWithoutOptimisations"/> and the corpus exactness tests.
+/// </summary>
+public sealed class CounterOptimisationTests
+{
+    private const string Loop = """
+        (module
+          (func $f (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+          (func (export "_start") (local $k i32)
+            (loop $again
+              (local.set $k (call $f (local.get $k)))
+              (br_if $again (i32.lt_u (local.get $k) (i32.const 6))))))
+        """;
+
+    private static InstrumentResult Instrument(string script, bool optimize = true)
+    {
+        var (checkedScript, diagnostics) = Checker.Check(SourceText.From(script, "t.mm"));
+        Assert.False(checkedScript.HasErrors, string.Join("\n", diagnostics));
+        var app = ModuleReader.Read(Wasmtime.Module.ConvertText(Loop).ToArray());
+        return Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { Optimize = optimize });
+    }
+
+    /// <summary>How many times <paramref name="op"/> occurs in the instrumented application functions.</summary>
+    private static int Count(InstrumentResult r, Op op, int functions = 2)
+    {
+        var n = 0;
+        foreach (var f in r.Module.Functions.Take(functions))
+        {
+            var reader = f.Body.Instructions();
+            while (!reader.AtEnd) n += reader.Read().Op == op ? 1 : 0;
+        }
+        return n;
+    }
+
+    [Fact]
+    public void AnInstructionCounterBecomesOneLocalUpdatePerBlockFlushedOnlyAtCallsAndExits()
+    {
+        const string script = "var count: u64; wasm:opcode:*:before { count++; }";
+        var optimized = Instrument(script);
+        var plain = Instrument(script, optimize: false);
+        var stats = Assert.Single(optimized.Stats);
+        Assert.Equal(stats.SitesInjected, stats.SitesMerged);
+        Assert.Equal(0, Assert.Single(plain.Stats).SitesMerged);
+        Assert.Equal(stats.SitesInjected, Count(plain, Op.GlobalSet));
+        // $f: its final end; _start: the call and the final end (the loop's br_if only bumps the local).
+        Assert.Equal(3, Count(optimized, Op.GlobalSet));
+        Assert.True(optimized.ApproximateAfterTrap);
+        Assert.False(plain.ApproximateAfterTrap);
+    }
+
+    [Fact]
+    public void ACounterAnotherProbeReadsIsNotMerged()
+    {
+        var r = Instrument("var count: u32; var late: u32; wasm:opcode:*:before { count++; } wasm:opcode:call:before / count > 20 / { late++; }");
+        Assert.All(r.Stats, s => Assert.Equal(0, s.SitesMerged));
+        Assert.False(r.ApproximateAfterTrap);
+    }
+
+    [Fact]
+    public void PerSiteCountersOfOneBlockShareOneCounter()
+    {
+        var r = Instrument("wasm:opcode:*:before { report var count: u32; count++; }");
+        var stats = Assert.Single(r.Stats);
+        Assert.Equal(stats.SitesInjected, stats.SitesMerged);
+        // One counter per group: $f is one; _start has six (loop | local.get call | local.set .. br_if | the loop's end | end).
+        Assert.Equal(14, stats.SitesInjected);
+        Assert.Equal(14 - 6, stats.SitesShared);
+    }
+
+    [Fact]
+    public void ResidualPredicatesAndNonConstantAmountsAreEmittedAsWritten()
+    {
+        var r = Instrument("""
+            var n: u32; var m: i32; var t: u32;
+            wasm:opcode:local.get:before / imm0 == 0 / { n++; }
+            wasm:opcode:i32.add:before { m = m + arg0; }
+            wasm:opcode:br_if:before / arg0 != 0 / { t++; }
+            """);
+        Assert.Equal((3, 3), (r.Stats[0].SitesInjected, r.Stats[0].SitesMerged)); // folded to true at the three local.get 0
+        Assert.Equal((1, 0), (r.Stats[1].SitesInjected, r.Stats[1].SitesMerged)); // arg0 is not a constant
+        Assert.Equal((1, 0), (r.Stats[2].SitesInjected, r.Stats[2].SitesMerged)); // a residual predicate
+    }
+}
