@@ -28,8 +28,8 @@ internal sealed partial class ProbeInjection
     private bool[]? countsCached; // [op]: a counter probe there bumps a cached global
     private readonly List<(VariableSymbol Variable, MemoryLocation At)> siteInstances = [];
     private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
-    private int groupSites;      // sites counted into the current group
-    private int groupFirstPc;    // the first of them, where the group's updates go
+    private readonly List<ProbeStats> groupSites = []; // the probe of each site counted into the current group
+    private int groupFirstPc;                          // the first of them, where the group's updates go
     private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
 
     /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
@@ -87,11 +87,15 @@ internal sealed partial class ProbeInjection
         if (!group.IsEmpty)
         {
             // One site updated right before itself counts exactly as --no-opt would, even when it traps.
-            if (groupSites > 1) Approximate = true;
+            if (groupSites.Count > 1)
+            {
+                Approximate = true;
+                foreach (var s in groupSites) s.SitesMerged++;
+            }
             groupCode.Clear();
             group.Emit(groupCode, state.Core?.Memory, cache);
             Editor().InsertBefore(groupFirstPc, groupCode);
-            groupSites = 0;
+            groupSites.Clear();
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
         if (flush) cache.EmitFlush(code.Pre, leaves);
@@ -139,9 +143,9 @@ internal sealed partial class ProbeInjection
             if (variable.IsReport) state.Reports.ReadValueFrom(at.Address, counter);
             stat.SitesShared++;
         }
-        stat.SitesMerged++;
         Record(p);
-        if (groupSites++ == 0) groupFirstPc = p.Pc;
+        if (groupSites.Count == 0) groupFirstPc = p.Pc;
+        groupSites.Add(stat);
         return true;
     }
 
