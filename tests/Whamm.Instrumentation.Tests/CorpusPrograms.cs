@@ -127,11 +127,11 @@ public static class WasiHarness
     /// status, stdout and written files are those of its <see cref="Reference"/>. The getter of every single-value
     /// script global is read.
     /// </summary>
-    public static WasiOutcome RunInstrumented(CorpusProgram program, Module app, string script)
+    public static WasiOutcome RunInstrumented(CorpusProgram program, Module app, string script, bool optimize = true)
     {
         var (checkedScript, diagnostics) = Checker.Check(SourceText.From(script, "monitor.mm"));
         Assert.False(checkedScript.HasErrors, string.Join("\n", diagnostics));
-        var bytes = Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { HostOutput = true }).ToBytes();
+        var bytes = Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { HostOutput = true, Optimize = optimize }).ToBytes();
         ModuleValidator.Validate(ModuleReader.Read(bytes));
 
         var getters = checkedScript.Globals.Where(g => !g.Type.IsMap && g.Type.WasmTypes.Count == 1).Select(g => g.Name);
