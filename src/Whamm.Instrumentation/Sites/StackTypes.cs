@@ -10,8 +10,8 @@ namespace Whamm.Instrumentation.Sites;
 /// The first phase of the walk (issue #9: functions are independent, so both cores): the operand and result types at
 /// the instructions that need them, found by validating the application's functions in
 /// parallel, a bounded number of functions ahead of the emission, which takes them in function order. Emission stays
-/// sequential and in walk order, so the output is the same whatever the thread count. A function without such an
-/// instruction is not validated (only decoded, to find out).
+/// sequential and in walk order, so the output is the same whatever the thread count. Every function is validated
+/// (finding out first which have such an instruction cost a decode of every function, more than it saved).
 /// </summary>
 internal sealed class StackTypes : IDisposable
 {
@@ -77,18 +77,13 @@ internal sealed class StackTypes : IDisposable
     private FunctionStackTypes Validate(int defined)
     {
         var body = bodies[defined];
-        var reader = body.Instructions();
-        var any = false;
-        while (!any && !reader.AtEnd) any = needsTypes(reader.Read().Op);
-        if (!any) return FunctionStackTypes.None;
-
         if (!workers.TryTake(out var worker)) worker = new Worker(original);
         var v = worker.Validator;
         var fid = (uint)(original.ImportedFunctions + defined);
         var functionResults = original.FuncTypes[original.FunctionTypes[fid]]!.Results.Length;
         v.Reset(fid, body);
         var sites = new List<FunctionStackTypes.Entry>();
-        reader = body.Instructions();
+        var reader = body.Instructions();
         for (var opidx = 0; !reader.AtEnd; opidx++)
         {
             var ins = reader.Read();
