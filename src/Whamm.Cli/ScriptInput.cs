@@ -4,6 +4,8 @@ using Whamm.Language.Semantics;
 using Whamm.Language.Text;
 using Whamm.Runtime;
 using Whamm.Runtime.Hosting;
+using Whamm.Wasm.Binary;
+using Whamm.Wasm.Validation;
 
 namespace Whamm.Cli;
 
@@ -36,7 +38,7 @@ internal static class ScriptInput
     /// <summary>
     /// <paramref name="app"/> instrumented with <paramref name="script"/> (its warnings printed), or null with
     /// <paramref name="exitCode"/>: a construct this version cannot compile is a user error at its script
-    /// location, an invalid result an internal error.
+    /// location, an invalid result an internal error unless the application itself is invalid (a user error naming where).
     /// </summary>
     public static InstrumentResult? Instrument(LoadedModule app, SourceText source, CheckedScript script, InstrumentOptions options, out int exitCode)
     {
@@ -53,10 +55,12 @@ internal static class ScriptInput
             exitCode = ExitCodes.UserError;
             return null;
         }
-        catch (InstrumentationException e)
+        catch (Exception e) when (e is InstrumentationException or WasmException)
         {
-            Console.Error.WriteLine($"{app.Path}: {e.Message}");
-            exitCode = ExitCodes.InternalError;
+            // The rewriter validates only what it needs to (issue #9), so an invalid result may be the application's fault.
+            var invalidApp = InvalidApp(app);
+            Console.Error.WriteLine(invalidApp ?? $"{app.Path}: {(e is WasmException ? "internal error: " : "")}{e.Message}");
+            exitCode = invalidApp is null ? ExitCodes.InternalError : ExitCodes.UserError;
             return null;
         }
         foreach (var w in result.Warnings) Console.Error.WriteLine($"{app.Path}: warning: {w}");
@@ -80,6 +84,20 @@ internal static class ScriptInput
             Libraries = [.. libraries.Select(l => new InstrumentLibrary(l.Spec.Name, l.Binary, l.Spec.ImportModule))],
             StaticCalls = host.Call,
         }, out exitCode);
+    }
+
+    /// <summary>The message naming where the application (as read, before any edit) is invalid, or null when it is valid.</summary>
+    private static string? InvalidApp(LoadedModule app)
+    {
+        try
+        {
+            ModuleValidator.Validate(ModuleLoader.Load(app.Binary, app.Path).Module);
+            return null;
+        }
+        catch (WasmException e)
+        {
+            return ModuleInput.BinaryError(app.Path, e, app.Format == ModuleFormat.Text);
+        }
     }
 
     /// <summary>Whether Wasmtime accepts the instrumented <paramref name="bytes"/>; otherwise prints the internal error, ending with <paramref name="consequence"/>.</summary>

@@ -146,6 +146,16 @@ public class InstrCommandTests
         FailsCleanly(WhammProcess.Run("instr", "--script", Temp("calls.mm", CallsScript), "--app", app, "-o", output), output, "broken.wat:2:9: error:");
     }
 
+    [Theory]
+    [InlineData(CallsScript)] // no probe reads a stack value: the rewriter does not validate the function, the output check fails
+    [InlineData("var n: u32; wasm:opcode:i32.add(arg0: i32):before { n++; }")] // typed: validated while instrumenting
+    public void InvalidAppIsAUserErrorNamingTheOffset(string script)
+    {
+        var output = OutputPath();
+        var app = Temp("invalid.wat", "(module (func $f (export \"_start\") call $f i32.add drop))");
+        FailsCleanly(WhammProcess.Run("instr", "--script", Temp("m.mm", script), "--app", app, "-o", output), output, "invalid.wat: error at offset 0x");
+    }
+
     [Fact]
     public void OutputMayNotOverwriteTheInput()
     {

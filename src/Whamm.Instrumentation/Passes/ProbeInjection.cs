@@ -14,8 +14,9 @@ using Whamm.Wasm.Validation;
 namespace Whamm.Instrumentation.Passes;
 
 /// <summary>
-/// Walks every instruction of every original local function once, with the validator alongside for the
-/// operand types, looks its probes up by opcode and mode (<see cref="SiteIndex"/>), folds each probe at the site
+/// Walks every instruction of every original local function once (decoding only: the operand and result types of
+/// the sites that need them come from <see cref="StackTypes"/>, which validates functions in parallel ahead of this
+/// sequential walk), looks its probes up by opcode and mode (<see cref="SiteIndex"/>), folds each probe at the site
 /// and injects what remains (reference §3.3–§3.4). One file per placement kind:
 /// <list type="bullet">
 /// <item>this file: the walk, folding a probe at a site (<see cref="Prepare"/>) and the shared emission steps;</item>
@@ -50,7 +51,6 @@ internal sealed partial class ProbeInjection
     private readonly Dictionary<CheckedProbe, ProbeStats> stats;
     private readonly FunctionDirectory functions;
     private readonly ValidationContext original;
-    private FunctionValidator? validator; // reused across functions (Reset), no per-function allocation
 
     // The function being instrumented.
     private int definedIndex;
@@ -59,8 +59,9 @@ internal sealed partial class ProbeInjection
     private LocalPool pool = null!;
     private int functionResults;
     // The instructions before the current one, nearest last, in recent[recentEnd - recentCount .. recentEnd]: a window
-    // sliding over a buffer twice its size, so remembering an instruction is a store, not a shift of the whole window.
-    private readonly Instruction[] recent = new Instruction[2 * LookBack.Depth];
+    // sliding over a buffer many times its size, so remembering an instruction is a store, and the window is moved back
+    // to the start only once per buffer length (Array.Copy of these large structs was 4% of a sparse walk when it was every other instruction).
+    private readonly Instruction[] recent = new Instruction[64 * LookBack.Depth];
     private int recentEnd;
     private int recentCount;
     private readonly SiteCode siteCode = new();
@@ -121,16 +122,20 @@ internal sealed partial class ProbeInjection
     {
         var imported = (uint)functions.ImportCount;
         var count = functions.Count - functions.ImportCount;
+        using var types = Enum.GetValues<Op>().Any(NeedsTypes) ? new StackTypes(original, NeedsTypes) : null;
         for (var i = 0; i < count; i++)
         {
-            InstrumentFunction(i, imported + (uint)i);
+            InstrumentFunction(i, imported + (uint)i, types);
             Options.Progress?.Report((i + 1.0) / count);
         }
     }
 
     private BodyEditor Editor() => bodyEditor ??= editor.EditBody(definedIndex);
 
-    private void InstrumentFunction(int defined, uint function)
+    /// <summary>Whether a site of <paramref name="op"/> needs its operand or result types (the validator, in <see cref="StackTypes"/>).</summary>
+    private bool NeedsTypes(Op op) => index.NeedsStackTypes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
+
+    private void InstrumentFunction(int defined, uint function, StackTypes? types)
     {
         definedIndex = defined;
         fid = function;
@@ -144,9 +149,7 @@ internal sealed partial class ProbeInjection
         recentCount = 0;
         recentEnd = 0;
 
-        if (validator is null) validator = new FunctionValidator(original, fid);
-        else validator.Reset(fid);
-        var v = validator;
+        var stackTypes = types?.Take(defined) ?? FunctionStackTypes.None;
         BeginFrames();
         BeginBasicBlocks();
         BeginCounters();
@@ -157,29 +160,20 @@ internal sealed partial class ProbeInjection
             var ins = reader.Read();
             var atEnd = reader.AtEnd;
             var op = ins.Op;
-            var depth = v.ControlDepth;
+            var depth = frameCount;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
             if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op)
                 || CounterSite(ins, atEnd, depth))
             {
-                var effect = ControlFlow.StackEffect(ins, original, LabelArity, functionResults);
-                var frame = v.Operands[v.FrameHeight..];
-                var args = FromTop(frame, effect?.Pops ?? frame.Length); // copied before Step overwrites the validator's stack
-                v.Step(ins);
-                var results = effect is { } e && !ControlFlow.NeverFallsThrough(op) ? FromTop(v.Operands[v.FrameHeight..], e.Pushes) : null;
+                var (args, results) = stackTypes.At(opidx);
                 InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
-            }
-            else
-            {
-                v.Step(ins);
             }
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
             AdvanceBasicBlocks(ins, opidx, atEnd);
             Remember(ins);
             opidx++;
         }
-        v.Finish();
     }
 
     private void Remember(Instruction ins)
@@ -370,22 +364,25 @@ internal sealed partial class ProbeInjection
 
     private bool LocalsFit(StackSlot[] slots)
     {
-        if (slots.Length == 0) return true;
-        var locals = validator!.Locals;
         foreach (var slot in slots)
         {
-            if (slot.Index >= locals.Length || locals[slot.Index] != slot.Type) return false;
+            if (LocalType(slot.Index) != slot.Type) return false;
         }
         return true;
     }
 
-    /// <summary>The stack from the top (index 0 = the top), the last <paramref name="count"/> entries of <paramref name="operands"/>.</summary>
-    private static ValType[] FromTop(ReadOnlySpan<ValType> operands, int count)
+    /// <summary>The declared type of local <paramref name="index"/> of the function (parameters first), null past the last.</summary>
+    private ValType? LocalType(int index)
     {
-        if (count > operands.Length) return [];
-        var top = new ValType[count];
-        for (var k = 0; k < top.Length; k++) top[k] = operands[operands.Length - 1 - k];
-        return top;
+        var parameters = functions.TypeOf(fid).Params;
+        if (index < parameters.Length) return parameters[index];
+        var rest = (ulong)(index - parameters.Length);
+        foreach (var d in module.Functions[definedIndex].Body.Locals)
+        {
+            if (rest < d.Count) return d.Type;
+            rest -= d.Count;
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ emission steps shared by the placements

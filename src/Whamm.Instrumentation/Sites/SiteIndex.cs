@@ -25,6 +25,7 @@ internal sealed class SiteIndex
 
     private readonly ProbeMatch[][][] byMode; // [mode][op]
     private readonly bool[] anyAt;            // [op]: some mode has a probe
+    private readonly bool[] typedAt;          // [op]: a site needs the operand or result types
 
     private SiteIndex(ProbeMatch[][][] byMode, Dictionary<CatalogueEventKind, ProbeMatch[]> events, Dictionary<PackageKind, ProbeMatch[]> packages)
     {
@@ -41,6 +42,16 @@ internal sealed class SiteIndex
         Begin = packages.GetValueOrDefault(PackageKind.Begin, None);
         End = packages.GetValueOrDefault(PackageKind.End, None);
         Report = packages.GetValueOrDefault(PackageKind.Report, None);
+        typedAt = new bool[OpCount];
+        for (var op = 0; op < OpCount; op++)
+        {
+            typedAt[op] = byMode[(int)ModeKind.Alt][op].Length > 0
+                || byMode.Any(perOp => perOp[op].Any(pm => pm.Needs.ArgCount > 0 || pm.Needs.ResultCount > 0));
+        }
+        // at_target and func:exit at br_if and br_table test the saved condition or index; block_alt saves if's condition.
+        typedAt[(int)Op.BrIf] |= byMode[(int)ModeKind.SemanticAfter][(int)Op.BrIf].Length > 0 || FuncExit.Length > 0;
+        typedAt[(int)Op.BrTable] |= FuncExit.Length > 0;
+        typedAt[(int)Op.If] |= byMode[(int)ModeKind.BlockAlt][(int)Op.If].Length > 0;
         AnyOpcodeProbe = anyAt.Any(a => a);
         AnyBlockMode = new[] { ModeKind.Entry, ModeKind.Exit, ModeKind.BlockAlt }.Any(m => byMode[(int)m].Any(l => l.Length > 0))
             || BlockLike.Any(op => byMode[(int)ModeKind.SemanticAfter][(int)op].Length > 0);
@@ -51,6 +62,14 @@ internal sealed class SiteIndex
 
     /// <summary>The matches of opcode <paramref name="op"/> in <paramref name="mode"/>.</summary>
     public ProbeMatch[] Opcode(ModeKind mode, Op op) => byMode[(int)mode][(int)op];
+
+    /// <summary>
+    /// Whether a site of <paramref name="op"/> needs the types of its operands or results (what only validating the
+    /// function tells): a probe there reads <c>argN</c>/<c>resN</c> (or calls <c>dup_at</c>), an <c>alt</c> replaces it,
+    /// <c>at_target</c> or <c>wasm:func:exit</c> tests a branch's condition or index, <c>block_alt</c> saves an if's condition.
+    /// Locals need no validation (their types are declared).
+    /// </summary>
+    public bool NeedsStackTypes(Op op) => typedAt[(int)op];
 
     /// <summary>Whether any opcode probe matches <paramref name="op"/>.</summary>
     public bool AnyAt(Op op) => anyAt[(int)op];

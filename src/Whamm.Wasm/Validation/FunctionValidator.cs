@@ -65,7 +65,8 @@ public sealed partial class FunctionValidator
     {
     }
 
-    internal FunctionValidator(ValidationContext context)
+    /// <summary>A validator for functions of <paramref name="context"/>'s module, to start with <see cref="Reset(uint, FunctionBody)"/>.</summary>
+    public FunctionValidator(ValidationContext context)
     {
         _ctx = context;
         _features = context.Features;
@@ -85,6 +86,9 @@ public sealed partial class FunctionValidator
 
     /// <summary>Index into <see cref="Operands"/> of the innermost block's first operand (below it: enclosing blocks' values).</summary>
     public int FrameHeight => _frameCount > 0 ? _frames[_frameCount - 1].Height : 0;
+
+    /// <summary>How many values a branch to label <paramref name="depth"/> carries (0: the innermost block; a loop's label takes its parameters).</summary>
+    public int LabelArity(uint depth) => _frames[Jump(depth)].LabelCount;
 
     /// <summary>Types of the function's locals, parameters first.</summary>
     public ReadOnlySpan<ValType> Locals => new(_locals, 0, _localCount);
@@ -129,14 +133,29 @@ public sealed partial class FunctionValidator
     /// <summary>Starts over with another defined function of the same module, reusing this validator's buffers.</summary>
     public void Reset(uint funcIndex) => Begin(funcIndex);
 
+    /// <summary>
+    /// Starts over with <paramref name="body"/> as the body of defined function <paramref name="funcIndex"/>, without reading
+    /// the module's function list: a snapshot taken before the module was edited can be validated while the edits go on.
+    /// </summary>
+    public void Reset(uint funcIndex, FunctionBody body)
+    {
+        if (funcIndex < (uint)_ctx.ImportedFunctions || funcIndex >= (uint)_ctx.FunctionTypes.Length)
+            throw new ArgumentOutOfRangeException(nameof(funcIndex), $"function {funcIndex} is not a defined function");
+        Begin(funcIndex, body);
+    }
+
     internal void Begin(uint funcIndex)
     {
-        ResetState();
         var module = _ctx.Module;
         var imported = (uint)_ctx.ImportedFunctions;
         if (funcIndex < imported || funcIndex - imported >= (uint)module.Functions.Count)
             throw new ArgumentOutOfRangeException(nameof(funcIndex), $"function {funcIndex} is not a defined function");
-        var body = module.Functions[(int)(funcIndex - imported)].Body;
+        Begin(funcIndex, module.Functions[(int)(funcIndex - imported)].Body);
+    }
+
+    private void Begin(uint funcIndex, FunctionBody body)
+    {
+        ResetState();
         _base = body.FileOffset;
         _offset = _base;
         _section = "code";

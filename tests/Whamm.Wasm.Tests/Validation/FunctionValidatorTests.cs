@@ -199,6 +199,54 @@ public class FunctionValidatorTests
     }
 
     [Fact]
+    public void LabelArityIsWhatABranchToTheLabelCarries()
+    {
+        var module = Read("""
+            (module
+              (type $two (func (param i32 i64) (result f32)))
+              (func (result f64)
+                f64.const 0
+                i32.const 1  i64.const 2
+                loop (type $two)
+                  block (result i32)
+                    nop
+                    i32.const 0
+                  end
+                  unreachable
+                end
+                drop))
+            """);
+        var validator = new FunctionValidator(new ValidationContext(module), 0);
+        var arities = new List<int[]>();
+        foreach (var ins in module.Functions[0].Body.Decode())
+        {
+            if (ins.Op == Op.Nop) arities.Add([.. Enumerable.Range(0, validator.ControlDepth).Select(d => validator.LabelArity((uint)d))]);
+            validator.Step(ins);
+        }
+        Assert.Equal([1, 2, 1], Assert.Single(arities)); // the block's result, the loop's parameters, the function's result
+        var e = Assert.Throws<WasmException>(() => new FunctionValidator(new ValidationContext(module), 0).LabelArity(1));
+        Assert.Contains("unknown label", e.Reason);
+    }
+
+    [Fact]
+    public void ResetWithABodyValidatesThatBodyNotTheModulesOne()
+    {
+        var module = Read("(module (func (result i32) i32.const 1) (func (result i32) i64.const 1))");
+        var context = new ValidationContext(module);
+        var validator = new FunctionValidator(context);
+        var good = module.Functions[0].Body;
+        validator.Reset(1, good); // the type of function 1 with the body of function 0: valid
+        foreach (var ins in good.Decode()) validator.Step(ins);
+        validator.Finish();
+        validator.Reset(1, module.Functions[1].Body);
+        Assert.Throws<WasmException>(() =>
+        {
+            foreach (var ins in module.Functions[1].Body.Decode()) validator.Step(ins);
+        });
+        Assert.Throws<ArgumentOutOfRangeException>(() => validator.Reset(2, good));
+    }
+
+    [Fact]
     public void OperatorsAfterTheFinalEndAreMalformed()
     {
         var module = Read("(module (func))");
