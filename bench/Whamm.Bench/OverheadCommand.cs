@@ -7,11 +7,11 @@ using Whamm.Wasm.Reading;
 namespace Whamm.Bench;
 
 /// <summary>
-/// <c>overhead [--runs N] [--budget SECONDS] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
+/// <c>overhead [--runs N] [--budget SECONDS] [--clock cpu|wall] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
 /// the run-time cost of instrumentation. Each program (from <c>TABLE</c>, see <see cref="BenchProgram.ReadTable"/>,
 /// and/or paths run without arguments) is instrumented with each monitor; every variant (the original first) is timed by
 /// <see cref="ProgramTimer"/> (compilation excluded, min of N runs, fewer when N would take longer than the budget,
-/// default 20 s). Prints one row per program (base ms, then each
+/// default 20 s; the thread's CPU time by default on Linux, see <see cref="ThreadClock"/>). Prints one row per program (base ms, then each
 /// monitor's slowdown), the geometric mean of the slowdowns per monitor, its target and whether it is met. A variant
 /// whose exit status differs from the original's is an error: a monitor must not change what the program does.
 /// <c>--opt off</c> instruments with <see cref="InstrumentOptions.Optimize"/> false (the CLI's <c>--no-opt</c>);
@@ -20,7 +20,7 @@ namespace Whamm.Bench;
 public static class OverheadCommand
 {
     private const string Usage =
-        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
+        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--clock cpu|wall] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
 
     /// <summary>One column of the table: a monitor compiled one way.</summary>
     private sealed record Variant(string Name, CheckedScript Script, bool Optimize, double? Target)
@@ -28,11 +28,25 @@ public static class OverheadCommand
         public string Monitor => Name.Split('/')[0];
     }
 
-    /// <summary>Runs the command; returns the process exit code.</summary>
+    /// <summary>Runs the command; returns the process exit code (1 with a message on stderr for a bad input).</summary>
     public static int Run(IReadOnlyList<string> args)
+    {
+        try
+        {
+            return Parse(args);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or InstrumentationException)
+        {
+            Console.Error.WriteLine($"overhead: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Parse(IReadOnlyList<string> args)
     {
         var runs = 5;
         var budget = TimeSpan.FromSeconds(20);
+        var cpu = ThreadClock.Available;
         var optimize = new[] { true };
         var inputs = Path.Combine("tests", "corpus", "wasi-inputs");
         var monitors = new List<(string Name, CheckedScript Script, double? Target)>();
@@ -50,6 +64,9 @@ public static class OverheadCommand
                     break;
                 case "--budget" when double.TryParse(value, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
                     budget = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--clock" when value is "cpu" or "wall":
+                    cpu = value == "cpu";
                     break;
                 case "--inputs" when value is not null:
                     inputs = value;
@@ -79,10 +96,10 @@ public static class OverheadCommand
         }
         var variants = monitors.SelectMany(m => optimize.Select(opt =>
             new Variant(opt || optimize.Length == 1 ? m.Name : m.Name + "/no-opt", m.Script, opt, m.Target))).ToList();
-        return Measure(programs, variants, runs, budget, inputs);
+        return Measure(programs, variants, runs, budget, cpu, inputs);
     }
 
-    private static int Measure(List<BenchProgram> programs, List<Variant> variants, int runs, TimeSpan budget, string inputs)
+    private static int Measure(List<BenchProgram> programs, List<Variant> variants, int runs, TimeSpan budget, bool cpu, string inputs)
     {
         var width = Math.Max(8, variants.Select(v => v.Name.Length).DefaultIfEmpty(0).Max() + 1);
         string Cell(string text) => text.PadLeft(width);
@@ -91,7 +108,7 @@ public static class OverheadCommand
         foreach (var program in programs)
         {
             var original = File.ReadAllBytes(program.Path);
-            using var timer = new ProgramTimer(program, inputs, budget);
+            using var timer = new ProgramTimer(program, inputs, budget, cpu);
             var (baseMs, baseExit) = timer.Time(original, runs);
             var row = $"{program.Name,-12} {baseMs,9:F2}";
             for (var v = 0; v < variants.Count; v++)
@@ -121,7 +138,7 @@ public static class OverheadCommand
             Console.WriteLine($"{"target",-12} {"",9}" + string.Concat(variants.Select(v => Cell(v.Target is { } t ? $"{t:F2}x" : "-"))));
             Console.WriteLine($"{"met",-12} {"",9}" + string.Concat(variants.Select((v, i) => Cell(v.Target is { } t ? (means[i] <= t ? "yes" : "no") : "-"))));
         }
-        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, fewer past {budget.TotalSeconds:F0} s a variant; compilation excluded; slowdown = instrumented / base; " +
+        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, {(cpu ? "thread CPU time" : "wall time")}, fewer past {budget.TotalSeconds:F0} s a variant; compilation excluded; slowdown = instrumented / base; " +
             $"{Environment.ProcessorCount} cores, load average {LoadAverage()})");
         return 0;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Whamm.Runtime;
 
 namespace Whamm.Bench;
@@ -17,15 +16,18 @@ public sealed class ProgramTimer : IDisposable
     private readonly BenchProgram _program;
 
     private readonly TimeSpan _budget;
+    private readonly bool _cpu;
 
     /// <summary>
     /// Prepares the directory for <paramref name="program"/>, copying every file of <paramref name="inputsDir"/>;
-    /// <paramref name="budget"/> bounds the timed runs of one variant.
+    /// <paramref name="budget"/> bounds the timed runs of one variant; <paramref name="cpu"/> times the thread's CPU
+    /// time instead of wall time (<see cref="ThreadClock"/>).
     /// </summary>
-    public ProgramTimer(BenchProgram program, string inputsDir, TimeSpan budget)
+    public ProgramTimer(BenchProgram program, string inputsDir, TimeSpan budget, bool cpu)
     {
         _program = program;
         _budget = budget;
+        _cpu = cpu;
         foreach (var input in Directory.GetFiles(inputsDir)) File.Copy(input, Path.Combine(_dir, Path.GetFileName(input)));
     }
 
@@ -57,15 +59,15 @@ public sealed class ProgramTimer : IDisposable
         store.SetWasiConfiguration(new Wasmtime.WasiConfiguration()
             .WithArgs(_program.Argv)
             .WithPreopenedDirectory(_dir, "/", mutable: true));
-        var clock = Stopwatch.StartNew();
+        var start = ThreadClock.NowMs(_cpu);
         try
         {
             linker.Instantiate(store, module).GetAction("_start")!();
-            return (clock.Elapsed.TotalMilliseconds, 0);
+            return (ThreadClock.NowMs(_cpu) - start, 0);
         }
         catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
         {
-            return (clock.Elapsed.TotalMilliseconds, code);
+            return (ThreadClock.NowMs(_cpu) - start, code);
         }
     }
 
