@@ -1,70 +1,145 @@
-using System.Diagnostics;
 using System.Globalization;
 using Whamm.Instrumentation;
 using Whamm.Language.Semantics;
 using Whamm.Language.Text;
-using Whamm.Runtime;
 using Whamm.Wasm.Reading;
 
 namespace Whamm.Bench;
 
 /// <summary>
-/// <c>overhead [--runs N] --monitor NAME=script.mm ... PROGRAM.wasm ...</c>: the run-time cost of instrumentation.
-/// Each program is instrumented with each monitor; every variant (the original first) is compiled once, then
-/// timed as instantiate + <c>_start</c> (compilation excluded, stdout discarded), min of N runs. Prints one row per
-/// program with each monitor's slowdown, then the geometric mean of the slowdowns. A variant whose exit status
-/// differs from the original's is an error: a monitor must not change what the program does.
+/// <c>overhead [--runs N] [--budget SECONDS] [--clock cpu|wall] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
+/// the run-time cost of instrumentation. Each program (from <c>TABLE</c>, see <see cref="BenchProgram.ReadTable"/>,
+/// and/or paths run without arguments) is instrumented with each monitor; every variant (the original first) is timed by
+/// <see cref="ProgramTimer"/> (compilation excluded, min of N runs, fewer when N would take longer than the budget,
+/// default 20 s; the thread's CPU time by default on Linux, see <see cref="ThreadClock"/>). Prints one row per program (base ms, then each
+/// monitor's slowdown), the geometric mean of the slowdowns per monitor, its target and whether it is met. A variant
+/// whose exit status differs from the original's is an error: a monitor must not change what the program does.
+/// <c>--opt off</c> instruments with <see cref="InstrumentOptions.Optimize"/> false (the CLI's <c>--no-opt</c>);
+/// <c>both</c> gives each monitor a column of each.
 /// </summary>
 public static class OverheadCommand
 {
-    /// <summary>Runs the command; returns the process exit code.</summary>
+    private const string Usage =
+        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--clock cpu|wall] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
+
+    /// <summary>One column of the table: a monitor compiled one way.</summary>
+    private sealed record Variant(string Name, CheckedScript Script, bool Optimize, double? Target)
+    {
+        public string Monitor => Name.Split('/')[0];
+    }
+
+    /// <summary>Runs the command; returns the process exit code (1 with a message on stderr for a bad input).</summary>
     public static int Run(IReadOnlyList<string> args)
     {
-        var runs = 5;
-        var monitors = new List<(string Name, CheckedScript Script)>();
-        var programs = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        try
         {
-            switch (args[i])
-            {
-                case "--runs" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-                    runs = n;
-                    i++;
-                    break;
-                case "--monitor" when i + 1 < args.Count && args[i + 1].Split('=', 2) is [var name, var path]:
-                    monitors.Add((name, Check(path)));
-                    i++;
-                    break;
-                default:
-                    programs.Add(args[i]);
-                    break;
-            }
+            return Parse(args);
         }
-        if (monitors.Count == 0 || programs.Count == 0)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or InstrumentationException)
         {
-            Console.Error.WriteLine("usage: Whamm.Bench overhead [--runs N] --monitor NAME=script.mm ... PROGRAM.wasm ...");
+            Console.Error.WriteLine($"overhead: {e.Message}");
             return 1;
         }
+    }
 
-        Console.WriteLine($"{"program",-12} {"base ms",9}" + string.Concat(monitors.Select(m => $" {m.Name + " ms",14} {"x",6}")));
-        var slowdowns = monitors.Select(_ => new List<double>()).ToArray();
-        foreach (var path in programs)
+    private static int Parse(IReadOnlyList<string> args)
+    {
+        var runs = 5;
+        var budget = TimeSpan.FromSeconds(20);
+        var cpu = ThreadClock.Available;
+        var optimize = new[] { true };
+        var inputs = Path.Combine("tests", "corpus", "wasi-inputs");
+        var monitors = new List<(string Name, CheckedScript Script, double? Target)>();
+        var programs = new List<BenchProgram>();
+        for (var i = 0; i < args.Count; i++)
         {
-            var original = File.ReadAllBytes(path);
-            var (baseMs, baseExit) = Time(original, runs);
-            var row = $"{Path.GetFileNameWithoutExtension(path),-12} {baseMs,9:F2}";
-            for (var m = 0; m < monitors.Count; m++)
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
             {
-                var instrumented = Instrumenter.Instrument(ModuleReader.Read(original), monitors[m].Script).ToBytes();
-                var (ms, exit) = Time(instrumented, runs);
-                if (exit != baseExit) throw new InvalidOperationException($"{path} with {monitors[m].Name}: exit {exit}, the original exits {baseExit}");
-                slowdowns[m].Add(ms / baseMs);
-                row += $" {ms,14:F2} {ms / baseMs,5:F2}x";
+                case "--runs" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    runs = n;
+                    break;
+                case "--opt" when value is "on" or "off" or "both":
+                    optimize = value switch { "on" => [true], "off" => [false], _ => [true, false] };
+                    break;
+                case "--budget" when double.TryParse(value, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
+                    budget = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--clock" when value is "cpu" or "wall":
+                    cpu = value == "cpu";
+                    break;
+                case "--inputs" when value is not null:
+                    inputs = value;
+                    break;
+                case "--monitor" when value?.Split('=', 2) is [var name, var spec]:
+                    var at = spec.LastIndexOf('@');
+                    monitors.Add(at < 0
+                        ? (name, Check(spec), null)
+                        : (name, Check(spec[..at]), double.Parse(spec[(at + 1)..], CultureInfo.InvariantCulture)));
+                    break;
+                case "--programs" when value is not null:
+                    programs.AddRange(BenchProgram.ReadTable(value));
+                    break;
+                case var path when !path.StartsWith("--", StringComparison.Ordinal):
+                    programs.Add(BenchProgram.Of(path));
+                    continue;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 1;
+            }
+            i++;
+        }
+        if (programs.Count == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 1;
+        }
+        var variants = monitors.SelectMany(m => optimize.Select(opt =>
+            new Variant(opt || optimize.Length == 1 ? m.Name : m.Name + "/no-opt", m.Script, opt, m.Target))).ToList();
+        return Measure(programs, variants, runs, budget, cpu, inputs);
+    }
+
+    private static int Measure(List<BenchProgram> programs, List<Variant> variants, int runs, TimeSpan budget, bool cpu, string inputs)
+    {
+        var width = Math.Max(8, variants.Select(v => v.Name.Length).DefaultIfEmpty(0).Max() + 1);
+        string Cell(string text) => text.PadLeft(width);
+        Console.WriteLine($"{"program",-12} {"base ms",9}" + string.Concat(variants.Select(v => Cell(v.Name))));
+        var slowdowns = variants.Select(_ => new List<double>()).ToArray();
+        foreach (var program in programs)
+        {
+            var original = File.ReadAllBytes(program.Path);
+            using var timer = new ProgramTimer(program, inputs, budget, cpu);
+            var (baseMs, baseExit) = timer.Time(original, runs);
+            var row = $"{program.Name,-12} {baseMs,9:F2}";
+            for (var v = 0; v < variants.Count; v++)
+            {
+                if (program.Skip.Contains(variants[v].Monitor))
+                {
+                    row += Cell("-");
+                    continue;
+                }
+                var options = new InstrumentOptions { Optimize = variants[v].Optimize };
+                var instrumented = Instrumenter.Instrument(ModuleReader.Read(original), variants[v].Script, options).ToBytes();
+                var (ms, exit) = timer.Time(instrumented, runs);
+                if (exit != baseExit)
+                {
+                    Console.Error.WriteLine($"overhead: {program.Name} with {variants[v].Name} exits {exit}, the original exits {baseExit}");
+                    return 1;
+                }
+                slowdowns[v].Add(ms / baseMs);
+                row += Cell($"{ms / baseMs:F2}x");
             }
             Console.WriteLine(row);
         }
-        Console.WriteLine($"{"geomean",-12} {"",9}" + string.Concat(slowdowns.Select(s => $" {"",14} {Math.Exp(s.Average(Math.Log)),5:F2}x")));
-        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, compilation excluded; {Environment.ProcessorCount} cores)");
+        if (variants.Count > 0)
+        {
+            var means = slowdowns.Select(s => s.Count == 0 ? double.NaN : Math.Exp(s.Average(Math.Log))).ToArray();
+            Console.WriteLine($"{"geomean",-12} {"",9}" + string.Concat(means.Select(m => Cell($"{m:F2}x"))));
+            Console.WriteLine($"{"target",-12} {"",9}" + string.Concat(variants.Select(v => Cell(v.Target is { } t ? $"{t:F2}x" : "-"))));
+            Console.WriteLine($"{"met",-12} {"",9}" + string.Concat(variants.Select((v, i) => Cell(v.Target is { } t ? (means[i] <= t ? "yes" : "no") : "-"))));
+        }
+        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, {(cpu ? "thread CPU time" : "wall time")}, fewer past {budget.TotalSeconds:F0} s a variant; compilation excluded; slowdown = instrumented / base; " +
+            $"{Environment.ProcessorCount} cores, load average {LoadAverage()})");
         return 0;
     }
 
@@ -75,34 +150,7 @@ public static class OverheadCommand
         return script;
     }
 
-    /// <summary>
-    /// Compiles once, runs once untimed (the first run pays for page faults and lazy initialisation), then the best
-    /// of <paramref name="runs"/> instantiate + <c>_start</c> times and the exit status.
-    /// </summary>
-    private static (double Ms, int Exit) Time(byte[] binary, int runs)
-    {
-        var engine = WasmtimeEngines.Shared;
-        using var module = Wasmtime.Module.FromBytes(engine, "app", binary);
-        var best = double.MaxValue;
-        var exit = 0;
-        for (var r = -1; r < runs; r++)
-        {
-            using var store = new Wasmtime.Store(engine);
-            using var linker = new Wasmtime.Linker(engine);
-            linker.DefineWasi();
-            store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithArgs("app"));
-            var clock = Stopwatch.StartNew();
-            try
-            {
-                linker.Instantiate(store, module).GetAction("_start")!();
-                exit = 0;
-            }
-            catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
-            {
-                exit = code;
-            }
-            if (r >= 0) best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
-        }
-        return (best, exit);
-    }
+    /// <summary>The 1-minute load average (Linux), so a table says how busy the machine was; "?" elsewhere.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

@@ -41,7 +41,7 @@ if (args.Length >= 4 && args[0] == "link")
     if (args.Contains("--time")) Console.Error.WriteLine($"in-process: {clock.Elapsed.TotalMilliseconds:F1} ms");
     return 0;
 }
-// `overhead [--runs N] --monitor NAME=script.mm ... PROGRAM.wasm ...`: run-time cost of instrumentation (bench/overhead.sh).
+// `overhead [options] --monitor NAME=script.mm[@TARGET] ... --programs TABLE`: run-time cost of instrumentation (bench/overhead.sh, OverheadCommand.cs).
 if (args.Length >= 1 && args[0] == "overhead") return OverheadCommand.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(ToolkitBenchmarks).Assembly).Run(args);
 return 0;

@@ -54,12 +54,30 @@ public static class BenchModules
     /// <summary>The module named by WHAMM_BENCH_MODULE, else the largest module under .corpus/npm.</summary>
     public static string Largest()
     {
-        if (Environment.GetEnvironmentVariable("WHAMM_BENCH_MODULE") is { Length: > 0 } path) return path;
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Whamm.slnx"))) dir = Path.GetDirectoryName(dir);
-        var npm = Path.Combine(dir ?? ".", ".corpus", "npm");
+        if (Override() is { } path) return path;
+        var npm = Path.Combine(RepoRoot(), ".corpus", "npm");
         return Directory.Exists(npm)
             ? Directory.GetFiles(npm, "*.wasm").OrderByDescending(f => new FileInfo(f).Length).First()
-            : throw new InvalidOperationException("no corpus: run scripts/corpus/build-all.sh or set WHAMM_BENCH_MODULE");
+            : throw NoCorpus();
     }
+
+    /// <summary>The module named by WHAMM_BENCH_MODULE, else .corpus/npm/<paramref name="name"/>.wasm.</summary>
+    public static string Npm(string name)
+    {
+        if (Override() is { } path) return path;
+        var module = Path.Combine(RepoRoot(), ".corpus", "npm", name + ".wasm");
+        return File.Exists(module) ? module : throw NoCorpus();
+    }
+
+    /// <summary>The repository root (the directory holding Whamm.slnx) above the benchmark's binary, else ".".</summary>
+    public static string RepoRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Whamm.slnx"))) dir = Path.GetDirectoryName(dir);
+        return dir ?? ".";
+    }
+
+    private static string? Override() => Environment.GetEnvironmentVariable("WHAMM_BENCH_MODULE") is { Length: > 0 } path ? path : null;
+
+    private static InvalidOperationException NoCorpus() => new("no corpus: run scripts/corpus/build-all.sh or set WHAMM_BENCH_MODULE");
 }

@@ -1,6 +1,13 @@
-// Branch monitor: br_if outcomes (taken when the condition operand is non-zero; the `after` probe runs only on
-// the fall-through).
-var brif_taken: u64;
-var brif_not_taken: u64;
-wasm:opcode:br_if:before / arg0 != 0 / { brif_taken++; }
-wasm:opcode:br_if:after { brif_not_taken++; }
+// Branches: per `if`/`br_if` site how often it ran and how often its condition was non-zero (then-arm entered,
+// branch taken); per `br_table` site how often each target was chosen (`target` is the default's index when the
+// operand is out of range).
+wasm:opcode:if|br_if:before {
+    report var taken: u32;
+    report var total: u32;
+    taken = taken + (arg0 != 0) as u32;
+    total++;
+}
+wasm:opcode:br_table:before {
+    report var chosen: map<u32, u32>;
+    chosen[target]++;
+}

@@ -1,3 +1,3 @@
-// Dense monitor: one counter bumped before every instruction.
-var count: u64;
+// Instruction count: one counter bumped before every instruction.
+report var count: u64;
 wasm:opcode:*:before { count++; }

@@ -47,14 +47,19 @@ public sealed class CorpusBenchSmokeTests
     }
 
     [Fact]
-    public void OverheadQuickPrintsAProgramRowAndTheGeometricMean()
+    public void OverheadQuickPrintsAProgramRowTheGeometricMeansAndTheTargets()
     {
         var lines = RunScript("overhead.sh").Split('\n');
-        var row = Assert.Single(lines, l => l.StartsWith("matmul ", StringComparison.Ordinal));
-        // base ms, then per monitor (count, branches): ms and slowdown.
+        Assert.Equal(["program", "base", "ms", "count", "branches", "memtrace"], Row(lines, "program").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // base ms, then per monitor (count, branches, memtrace) the slowdown.
+        var row = Row(lines, "matmul");
         var numbers = Numbers(row);
-        Assert.Equal(5, numbers.Length);
+        Assert.Equal(4, numbers.Length);
         Assert.All(numbers, n => Assert.True(n > 0, row));
-        Assert.Equal(2, Numbers(Assert.Single(lines, l => l.StartsWith("geomean ", StringComparison.Ordinal))).Length);
+        Assert.Equal(3, Numbers(Row(lines, "geomean")).Length);
+        Assert.Equal([1.05, 1.20, 4], Numbers(Row(lines, "target")));
+        Assert.All(Row(lines, "met").Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..], m => Assert.Contains(m, (string[])["yes", "no"]));
     }
+
+    private static string Row(string[] lines, string first) => Assert.Single(lines, l => l.StartsWith(first + " ", StringComparison.Ordinal));
 }
