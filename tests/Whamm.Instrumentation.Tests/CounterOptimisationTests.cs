@@ -89,4 +89,13 @@ public sealed class CounterOptimisationTests
         Assert.Equal((1, 0), (r.Stats[1].SitesInjected, r.Stats[1].SitesMerged)); // arg0 is not a constant
         Assert.Equal((1, 0), (r.Stats[2].SitesInjected, r.Stats[2].SitesMerged)); // a residual predicate
     }
+
+    [Fact]
+    public void AMapEntryWithAKeyKnownAtTheSiteIsACounterNotACallIntoTheCoreLibrary()
+    {
+        const string script = "report var g: map<(u32, u32), u32>; wasm:opcode:call:before { g[(fid, imm0)]++; }";
+        // The application's only call stays the only call in its code; the plain code finds and updates the entry.
+        Assert.Equal(1, Count(Instrument(script), Op.Call));
+        Assert.Equal(3, Count(Instrument(script, optimize: false), Op.Call));
+    }
 }

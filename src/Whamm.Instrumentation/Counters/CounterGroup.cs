@@ -30,6 +30,18 @@ internal sealed class CounterGroup
         globals.Add((global, amount));
     }
 
+    /// <summary>Adds <paramref name="amount"/> to the 64-bit counter at <paramref name="address"/> (a map entry's, <see cref="MapCounters"/>) once per execution of the group.</summary>
+    public void AddToCounter(uint address, long amount)
+    {
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (slots[i].Address != address || slots[i].IsSet) continue;
+            slots[i] = slots[i] with { Value = slots[i].Value + amount };
+            return;
+        }
+        slots.Add((WhammType.U64, address, amount, false));
+    }
+
     /// <summary>
     /// A per-site variable instance at <paramref name="address"/> that the group bumps by <paramref name="value"/> (or
     /// sets to it): the address of the counter it shares with an earlier site of the group, or null when it is the

@@ -15,12 +15,13 @@ internal enum CounterOpKind
     Set,
 }
 
-/// <summary>One statement of a counter body: its variable and the expression giving the amount or value (null: 1).</summary>
-internal sealed record CounterOp(CounterOpKind Kind, VariableSymbol Variable, ExpressionSyntax? Value, bool Negate, VariableDeclarationSyntax? Declaration);
+/// <summary>One statement of a counter body: its variable (a map: <see cref="Key"/> names the entry) and the expression giving the amount or value (null: 1).</summary>
+internal sealed record CounterOp(CounterOpKind Kind, VariableSymbol Variable, ExpressionSyntax? Value, bool Negate, ExpressionSyntax? Key = null);
 
 /// <summary>
 /// Which probes are counters (issue #9): an opcode <c>before</c> probe whose body only declares per-site variables and
-/// adds constants to (or sets constants in) integer variables that nothing else reads while the program runs. At a
+/// adds constants to (or sets constants in) integer variables or map entries (<see cref="MapCounters"/>) that nothing
+/// else reads while the program runs. At a
 /// site where its predicate folds to true and its amounts are constants, such a probe needs no code of its own: the
 /// amounts of all such sites of a basic block are added once (<c>ProbeInjection.Counters.cs</c>), and the per-site
 /// variables of a block share one counter. Reads of a script global by <c>wasm:begin</c>/<c>end</c>/<c>report</c>
@@ -71,7 +72,8 @@ internal sealed class CounterPlan
         }
         foreach (var g in script.Globals)
         {
-            if (IsCounterType(g.Type) && !reads.Contains(g.Name)) plan.mergeable.Add(g.Name);
+            var counter = IsCounterType(g.Type) || g.Type.IsMap && IsCounterType(g.Type.MapValue) && MapCounters.CountableKey(g.Type.MapKey);
+            if (counter && !reads.Contains(g.Name)) plan.mergeable.Add(g.Name);
         }
         foreach (var probe in script.Probes)
         {
@@ -85,7 +87,7 @@ internal sealed class CounterPlan
                 {
                     foreach (var op in ops)
                     {
-                        if (op.Variable.VariableKind == VariableKind.Global) plan.cached.Add(op.Variable.Name);
+                        if (op.Variable.VariableKind == VariableKind.Global && !op.Variable.Type.IsMap) plan.cached.Add(op.Variable.Name);
                     }
                 }
             }
@@ -109,13 +111,13 @@ internal sealed class CounterPlan
             {
                 case VariableDeclarationSyntax d when model.SymbolOf(d) is VariableSymbol { VariableKind: VariableKind.Unshared } v
                                                       && (IsCounterType(v.Type) || v.Type.Kind == WhammTypeKind.Bool):
-                    ops.Add(new CounterOp(CounterOpKind.Declare, v, d.Initializer, false, d));
+                    ops.Add(new CounterOp(CounterOpKind.Declare, v, d.Initializer, false));
                     break;
                 case AssignmentStatementSyntax a when SelfAdd(a) is null && a.Target is NameExpressionSyntax n
                                                       && model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Unshared } v
                                                       && !Mentions(a.Value, v.Name):
                     if (!Agree(siteKinds, v, CounterOpKind.Set)) return null;
-                    ops.Add(new CounterOp(CounterOpKind.Set, v, a.Value, false, null));
+                    ops.Add(new CounterOp(CounterOpKind.Set, v, a.Value, false));
                     break;
                 default:
                     if (SelfAdd(s) is not var (target, amount, negate, _) || model.SymbolOf(target) is not VariableSymbol counted) return null;
@@ -126,7 +128,7 @@ internal sealed class CounterPlan
                         _ => false,
                     };
                     if (!ok) return null;
-                    ops.Add(new CounterOp(CounterOpKind.Add, counted, amount, negate, null));
+                    ops.Add(new CounterOp(CounterOpKind.Add, counted, amount, negate, KeyOf(s)));
                     break;
             }
         }
@@ -145,19 +147,37 @@ internal sealed class CounterPlan
     {
         switch (s)
         {
-            case IncrementStatementSyntax { Target: NameExpressionSyntax t } inc:
+            case IncrementStatementSyntax inc when Counted(inc.Target) is { } t && (KeyOf(s) is not { } key || !Mentions(key, t.Name.Text)):
                 return (t, null, inc.IsDecrement, null);
-            case AssignmentStatementSyntax { Target: NameExpressionSyntax t, Value: BinaryExpressionSyntax e }:
+            case AssignmentStatementSyntax { Value: BinaryExpressionSyntax e } a when Counted(a.Target) is { } t:
                 var name = t.Name.Text;
-                if (e.Left is NameExpressionSyntax l && l.Name.Text == name && e.Operator is BinaryOperator.Add or BinaryOperator.Subtract && !Mentions(e.Right, name))
-                    return (t, e.Right, e.Operator == BinaryOperator.Subtract, l);
-                if (e.Right is NameExpressionSyntax r && r.Name.Text == name && e.Operator == BinaryOperator.Add && !Mentions(e.Left, name))
-                    return (t, e.Left, false, r);
+                var target = a.Target.ToString();
+                if (KeyOf(s) is { } k && Mentions(k, name)) return null;
+                if (e.Left.ToString() == target && e.Operator is BinaryOperator.Add or BinaryOperator.Subtract && !Mentions(e.Right, name))
+                    return (t, e.Right, e.Operator == BinaryOperator.Subtract, Counted(e.Left));
+                if (e.Right.ToString() == target && e.Operator == BinaryOperator.Add && !Mentions(e.Left, name))
+                    return (t, e.Left, false, Counted(e.Right));
                 return null;
             default:
                 return null;
         }
     }
+
+    /// <summary>The variable a counter statement updates: <c>x</c>, or the map of <c>m[k]</c>.</summary>
+    private static NameExpressionSyntax? Counted(ExpressionSyntax target) => target switch
+    {
+        NameExpressionSyntax n => n,
+        IndexExpressionSyntax { Target: NameExpressionSyntax m } => m,
+        _ => null,
+    };
+
+    /// <summary>The key of a counted map entry, or null for a plain variable.</summary>
+    private static ExpressionSyntax? KeyOf(StatementSyntax s) => s switch
+    {
+        IncrementStatementSyntax { Target: IndexExpressionSyntax i } => i.Index,
+        AssignmentStatementSyntax { Target: IndexExpressionSyntax i } => i.Index,
+        _ => null,
+    };
 
     private static bool Mentions(ExpressionSyntax e, string name) =>
         e.DescendantNodesAndSelf().OfType<NameExpressionSyntax>().Any(n => n.Name.Text == name);

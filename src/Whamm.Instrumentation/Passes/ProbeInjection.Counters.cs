@@ -26,6 +26,7 @@ internal sealed partial class ProbeInjection
     private readonly CounterGroup group = new();
     private CounterCache cache = CounterCache.None;
     private bool[]? countsCached; // [op]: a counter probe there bumps a cached global
+    private MapCounters? mapCounters;
     private readonly List<(VariableSymbol Variable, MemoryLocation At)> siteInstances = [];
     private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
     private readonly List<ProbeStats> groupSites = []; // the probe of each site counted into the current group
@@ -111,9 +112,11 @@ internal sealed partial class ProbeInjection
         var constants = p.Folder.Constants;
         foreach (var op in ops)
         {
+            if (op.Key is { } key && (KeyOf(key, constants) is null || op.Negate)) return false;
             if (op.Value is null) continue;
             if (!constants.TryGetValue(op.Value, out var c) || !(c.IsInteger || c.Type.Kind == WhammTypeKind.Bool)) return false;
             if (op.Kind == CounterOpKind.Declare && c.WasmValue != 0) return false;
+            if (op.Key is not null && c.WasmValue <= 0) return false; // an entry exists iff its counter is non-zero
         }
         siteInstances.Clear();
         siteUpdates.Clear();
@@ -126,6 +129,10 @@ internal sealed partial class ProbeInjection
                 case CounterOpKind.Declare:
                     site ??= new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match));
                     siteInstances.Add((op.Variable, (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value])));
+                    break;
+                case CounterOpKind.Add when op.Key is { } key:
+                    mapCounters ??= state.MapCounters ??= new MapCounters(state.RequireCore("a map counter"));
+                    group.AddToCounter(mapCounters.SlotOf((MapLocation)state.Globals[op.Variable.Name], KeyOf(key, constants)!), value);
                     break;
                 case CounterOpKind.Add when op.Variable.VariableKind == VariableKind.Global:
                     group.AddGlobal((VariableLocation)state.Globals[op.Variable.Name], op.Negate ? -value : value);
@@ -147,6 +154,19 @@ internal sealed partial class ProbeInjection
         if (groupSites.Count == 0) groupFirstPc = p.Pc;
         groupSites.Add(stat);
         return true;
+    }
+
+    /// <summary>The constant elements of a map key at this site (one for a scalar key), or null when one is not known.</summary>
+    private static Folding.Constant[]? KeyOf(Language.Syntax.ExpressionSyntax key, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants)
+    {
+        var elements = key is Language.Syntax.TupleExpressionSyntax t ? t.Elements : [key];
+        var values = new Folding.Constant[elements.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!constants.TryGetValue(elements[i], out var c)) return null;
+            values[i] = c;
+        }
+        return values;
     }
 
     /// <summary>What the site does to one of its variables: the sum of its amounts, or the value it sets last; null when nothing.</summary>

@@ -33,6 +33,9 @@ internal sealed class ScriptState
     /// <summary>The shadow tables that resolve table entries to functions, when a probe reads <c>resolved_fid</c>.</summary>
     public Passes.ShadowTables? Shadows { get; set; }
 
+    /// <summary>The counters of map entries with keys known at their sites, added to the maps at exit; null when there are none.</summary>
+    public Counters.MapCounters? MapCounters { get; set; }
+
     /// <summary>Code run once at start-up, after the core library is initialised and before the script's global statements.</summary>
     public Whamm.Wasm.Editing.InstructionBuilder Startup { get; } = new();
 
