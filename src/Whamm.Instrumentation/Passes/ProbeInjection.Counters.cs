@@ -1,4 +1,5 @@
 using Whamm.Instrumentation.Counters;
+using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
@@ -108,8 +109,15 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private bool TryCount(Prepared p)
     {
-        if (Counters?.BodyOf(p.Match.Match) is not { } ops || p.IsResidual || !Options.Bodies) return false;
-        var constants = p.Folder.Constants;
+        if (Counters?.BodyOf(p.Match.Match) is not { } ops || p.IsResidual || !Countable(ops, p.Folder.Constants)) return false;
+        Count(p.Match, ops, p.Folder.Constants, p.Pc);
+        return true;
+    }
+
+    /// <summary>Whether every amount, value and key of the body is a constant (and initial values are zero, map amounts positive).</summary>
+    private bool Countable(CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants)
+    {
+        if (!Options.Bodies) return false;
         foreach (var op in ops)
         {
             if (op.Key is { } key && (KeyOf(key, constants) is null || op.Negate)) return false;
@@ -118,6 +126,11 @@ internal sealed partial class ProbeInjection
             if (op.Kind == CounterOpKind.Declare && c.WasmValue != 0) return false;
             if (op.Key is not null && c.WasmValue <= 0) return false; // an entry exists iff its counter is non-zero
         }
+        return true;
+    }
+
+    private void Count(ProbeMatch pm, CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, int pc)
+    {
         siteInstances.Clear();
         siteUpdates.Clear();
         ReportSite? site = null;
@@ -127,7 +140,7 @@ internal sealed partial class ProbeInjection
             switch (op.Kind)
             {
                 case CounterOpKind.Declare:
-                    site ??= new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match));
+                    site ??= new ReportSite(fid, pc, reportName, pm.Probe.Index, ReportSite.RuleOf(pm.Match));
                     siteInstances.Add((op.Variable, (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value])));
                     break;
                 case CounterOpKind.Add when op.Key is { } key:
@@ -142,7 +155,7 @@ internal sealed partial class ProbeInjection
                     break;
             }
         }
-        var stat = stats[p.Match.Probe];
+        var stat = stats[pm.Probe];
         foreach (var (variable, at) in siteInstances)
         {
             if (SiteUpdate(variable) is not var (value, isSet) || !isSet && value == 0) continue;
@@ -150,10 +163,51 @@ internal sealed partial class ProbeInjection
             if (variable.IsReport) state.Reports.ReadValueFrom(at.Address, counter);
             stat.SitesShared++;
         }
-        Record(p);
-        if (groupSites.Count == 0) groupFirstPc = p.Pc;
+        Record(pm, pc);
+        if (groupSites.Count == 0) groupFirstPc = pc;
         groupSites.Add(stat);
+    }
+
+    // ------------------------------------------------------------------ the walk's shortcut
+
+    private sbyte[]? countsOnly; // [op]: 1 when every probe there is a counter that reads nothing of the site and folds alike everywhere, -1 when not, 0 not yet known
+
+    /// <summary>
+    /// Whether the instruction needs nothing but counting: its probes are all <c>before</c> counters without static or
+    /// stack values whose one folding (the same at every site) is countable, and it ends no group. Then the walk skips
+    /// the per-site machinery (site record, bindings, folding, emission) of a dense monitor's millions of sites.
+    /// </summary>
+    private bool CountsOnly(in Instruction ins, bool atEnd)
+    {
+        if (Counters is null) return false;
+        countsOnly ??= new sbyte[Enum.GetValues<Op>().Max(o => (int)o) + 1];
+        ref var known = ref countsOnly[(int)ins.Op];
+        if (known == 0) known = (sbyte)(CountsOnlyAt(ins.Op) ? 1 : -1);
+        return known > 0 && !EndsCounterGroup(ins, atEnd) && (cache.IsEmpty || !CounterFlow.FlushAt(ins, atEnd, frameCount).Flush);
+    }
+
+    private bool CountsOnlyAt(Op op)
+    {
+        var before = index.Opcode(ModeKind.Before, op);
+        if (before.Length == 0 || Enum.GetValues<ModeKind>().Any(m => m != ModeKind.Before && index.Opcode(m, op).Length > 0)) return false;
+        foreach (var pm in before)
+        {
+            var needs = pm.Needs;
+            if (Counters!.BodyOf(pm.Match) is not { } ops || needs.Statics.Length + needs.ArgCount + needs.ResultCount + needs.Locals.Length + needs.Derived.Length > 0) return false;
+            var folded = foldedOnce.TryGetValue(pm, out var once) ? once : Fold(pm, NoStatics);
+            if (!foldedOnce.ContainsKey(pm) || folded.Predicate is not { Boolean: true } || !Countable(ops, folded.Folder.Constants)) return false;
+        }
         return true;
+    }
+
+    /// <summary>Counts every probe of a <see cref="CountsOnlyAt"/> instruction into the current group.</summary>
+    private void CountFast(in Instruction ins)
+    {
+        foreach (var pm in index.Opcode(ModeKind.Before, ins.Op))
+        {
+            stats[pm.Probe].SitesMatched++;
+            Count(pm, Counters!.BodyOf(pm.Match)!, foldedOnce[pm].Folder.Constants, ins.Offset);
+        }
     }
 
     /// <summary>The constant elements of a map key at this site (one for a scalar key), or null when one is not known.</summary>

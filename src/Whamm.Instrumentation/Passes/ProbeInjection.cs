@@ -163,8 +163,12 @@ internal sealed partial class ProbeInjection
             var depth = frameCount;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
-            if (index.AnyAt(op) || blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op)
-                || CounterSite(ins, atEnd, depth))
+            var otherSite = blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
+            if (!otherSite && CountsOnly(ins, atEnd))
+            {
+                CountFast(ins);
+            }
+            else if (index.AnyAt(op) || otherSite || CounterSite(ins, atEnd, depth))
             {
                 var (args, results) = stackTypes.At(opidx);
                 InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
@@ -465,11 +469,13 @@ internal sealed partial class ProbeInjection
         Push(b, args);
     }
 
-    private void Record(Prepared p)
+    private void Record(Prepared p) => Record(p.Match, p.Pc);
+
+    private void Record(ProbeMatch pm, int pc)
     {
-        stats[p.Match.Probe].SitesInjected++;
+        stats[pm.Probe].SitesInjected++;
         if (!Injected.TryGetValue(fid, out var sites)) Injected[fid] = sites = new InjectedSites();
-        sites.Add(p.Match.Probe.Index, p.Match.RuleName, p.Pc);
+        sites.Add(pm.Probe.Index, pm.RuleName, pc);
     }
 
     /// <summary>Prepares each match and emits the survivors with <see cref="EmitAround"/>.</summary>
