@@ -20,9 +20,16 @@ public static class CoreLibrary
     /// <summary>A freshly parsed copy of the module, free to edit.</summary>
     public static Module Read() => ModuleReader.Read(ModuleBytes);
 
-    /// <summary>Bytes per entry of the table passed to <see cref="Exports.Report"/>: five i32s, <c>prefix_ptr,
-    /// prefix_len, desc_ptr, desc_len, value_ptr</c>.</summary>
-    public const int ReportEntrySize = 20;
+    /// <summary>The sizes of the structures <see cref="Exports.Report"/> reads (Core/README.md, "Report").</summary>
+    public static class ReportLayout
+    {
+        /// <summary>The argument: four i32s, <c>rows_ptr, row_count, kinds_ptr, functions_ptr</c>.</summary>
+        public const int TableSize = 16;
+        /// <summary>A row kind: six i32s, <c>text_ptr, text_len, probe_ptr, probe_len, desc_ptr, desc_len</c>.</summary>
+        public const int KindSize = 24;
+        /// <summary>A function: three i32s, <c>fid, name_ptr, name_len</c>.</summary>
+        public const int FunctionSize = 12;
+    }
 
     /// <summary>The module and field of the only import, WASI's <c>fd_write</c>.</summary>
     public const string FdWriteModule = "wasi_snapshot_preview1";
@@ -106,7 +113,7 @@ public static class CoreLibrary
         public const string PrintMap = "print_map";
         /// <summary><c>(id: i32)</c>: the per-map CSV flush.</summary>
         public const string PrintMapAsCsv = "print_map_as_csv";
-        /// <summary><c>(table_ptr: i32, count: i32)</c>: the Whamm CSV report, then a flush.</summary>
+        /// <summary><c>(table_ptr: i32)</c>: the Whamm CSV report of a <see cref="ReportLayout"/> table, then a flush.</summary>
         public const string Report = "whamm_report";
     }
 

@@ -1,17 +1,86 @@
-/* The Whamm CSV report flush. The instrumenter preformats each row up to its value (see README.md). */
+/* The Whamm CSV report flush. The instrumenter writes a compact table (a few bytes per row: LEB128 deltas
+ * into small tables of row kinds and functions) and the rows are formatted here, at exit (see README.md). */
 #include "core.h"
 
-#define ENTRY_SIZE 20 /* prefix_ptr, prefix_len, desc_ptr, desc_len, value_ptr: i32 each */
+/* What rows of one report variable of one probe share: 24 bytes. */
+typedef struct {
+    const u8 *text;  /* site rows: ", memaddr, NAME, TYPE, WASM, script0, "; other rows: the whole row up to the value */
+    u32 text_len;
+    const u8 *probe; /* "N_RULE, "; length 0 for rows without a site */
+    u32 probe_len;
+    const u8 *desc;  /* the value's descriptor */
+    u32 desc_len;
+} row_kind;
+
+/* A function as site rows name it: 12 bytes. */
+typedef struct {
+    u32 fid;
+    const u8 *name;
+    u32 name_len;
+} function_entry;
+
+/* The argument of whamm_report: 16 bytes. */
+typedef struct {
+    const u8 *rows;
+    u32 count;
+    const row_kind *kinds;
+    const function_entry *functions;
+} report_table;
+
+static u32 read_uleb(const u8 **p)
+{
+    u32 v = 0, shift = 0;
+    u8 b;
+    do {
+        b = *(*p)++;
+        if (shift < 32) v |= (u32)(b & 0x7f) << shift;
+        shift += 7;
+    } while (b & 0x80);
+    return v;
+}
+
+/* A signed LEB128 as the u32 of its two's complement, so that adding it to a u32 wraps like the encoder's subtraction. */
+static u32 read_sleb(const u8 **p)
+{
+    u32 v = 0, shift = 0;
+    u8 b;
+    do {
+        b = *(*p)++;
+        if (shift < 32) v |= (u32)(b & 0x7f) << shift;
+        shift += 7;
+    } while (b & 0x80);
+    if (shift < 32 && (b & 0x40)) v |= ~0u << shift;
+    return v;
+}
 
 EXPORT("whamm_report")
-void whamm_report(const u8 *table, u32 count)
+void whamm_report(const report_table *table)
 {
     OUT_LIT("\n================================= REPORT CSV FLUSH ====================================\n"
             "id, id_type, name, whamm_type, wasm_type, script_id, fname, fid, pc, probe_id, value(s)\n");
-    for (u32 i = 0; i < count; i++) {
-        const u8 *e = table + i * ENTRY_SIZE;
-        out_bytes((const u8 *)load_u32(e), load_u32(e + 4));
-        print_value((const u8 *)load_u32(e + 8), load_u32(e + 12), (const u8 *)load_u32(e + 16), TUPLE_REPORT);
+    const u8 *p = table->rows;
+    u32 id = 0, function = 0, pc = 0;
+    for (u32 i = 0; i < table->count; i++) {
+        const row_kind *kind = &table->kinds[read_uleb(&p)];
+        id += read_sleb(&p);
+        u32 value = id + read_sleb(&p);
+        function += read_sleb(&p);
+        pc += read_sleb(&p);
+        if (kind->probe_len) {
+            const function_entry *f = &table->functions[function];
+            out_u64(id);
+            out_bytes(kind->text, kind->text_len);
+            out_bytes(f->name, f->name_len);
+            OUT_LIT(", ");
+            out_u64(f->fid);
+            OUT_LIT(", ");
+            out_i64((i32)pc);
+            OUT_LIT(", ");
+            out_bytes(kind->probe, kind->probe_len);
+        } else {
+            out_bytes(kind->text, kind->text_len);
+        }
+        print_value(kind->desc, kind->desc_len, (const u8 *)value, TUPLE_REPORT);
         out_char('\n');
     }
     whamm_flush();

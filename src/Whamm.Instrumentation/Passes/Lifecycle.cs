@@ -27,7 +27,7 @@ namespace Whamm.Instrumentation.Passes;
 /// ;; after                                          
 /// (func $_start_whamm (call $_start) (call $whamm_exit))   (export "_start" (func $_start_whamm))
 /// (func $whamm_exit (if (global.get $done) (then return)) (global.set $done (i32.const 1))
-///   ...wasm:end... (call $whamm_report (i32.const TABLE) (i32.const ROWS)) (call $whamm_flush))
+///   ...wasm:end... (call $whamm_report (i32.const TABLE)) (call $whamm_flush))
 /// </code>
 /// </summary>
 internal sealed class Lifecycle
@@ -179,8 +179,7 @@ internal sealed class Lifecycle
             value.EmitLoad(b);
             slot.EmitStore(b, Local(exitLocals));
         }
-        var table = state.Reports.Write(core.Data);
-        b.I32Const((int)table).I32Const(state.Reports.Count).Call(core.Function(CoreLibrary.Exports.Report));
+        b.I32Const((int)state.Reports.Write(core.Data)).Call(core.Function(CoreLibrary.Exports.Report));
     }
 
     /// <summary>The static region becomes an active data segment of the instrumentation memory, which is made large enough for it.</summary>

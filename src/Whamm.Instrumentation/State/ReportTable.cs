@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Whamm.Instrumentation.Core;
 using Whamm.Language.Semantics;
+using Whamm.Wasm.Binary;
 
 namespace Whamm.Instrumentation.State;
 
@@ -12,24 +14,47 @@ internal sealed record ReportSite(uint Fid, int Pc, string FunctionName, int Pro
 }
 
 /// <summary>
-/// The rows of the default report flush (reference §3.6, DECISIONS 15). Everything but the value is known at
-/// instrumentation time, so each row is a preformatted prefix plus the address and descriptor of its value;
-/// the core library's <c>whamm_report</c> prints the banner, the header and the rows from the table this
-/// writes into the static region (20 bytes per row: prefix address and length, descriptor address and
-/// length, value address).
+/// The rows of the default report flush (reference §3.6, DECISIONS 15), kept compact because a dense monitor has
+/// a row per instruction: a row is numbers (id, value address, function, pc) and the index of its kind, what the
+/// rows of one report variable of one probe share (name, types, probe id, descriptor). <see cref="Write"/> lays
+/// out the table the core library's <c>whamm_report</c> formats the rows from (Core/README.md): rows as LEB128
+/// deltas, a few bytes each, kinds and function names once.
 /// <para>Row order is Whamm's: per-site report variables first, grouped by type (u8, i8, u16, i16, u32, i32,
 /// f32, u64, i64, f64, bool, str, tuples by their display string, maps), each group in allocation order; then
 /// script-global report variables in declaration order.</para>
 /// </summary>
 internal sealed class ReportTable
 {
-    private readonly List<(ReportSite? Site, string Name, WhammType Type, string Id, string IdType, uint ValueAddress, int Order)> rows = [];
+    /// <summary>One row: numbers and indices only (millions of them). <see cref="Function"/> indexes <see cref="functions"/>.</summary>
+    private record struct Row(uint Id, uint Value, int Function, int Pc, int Kind);
 
-    public int Count => rows.Count;
+    /// <summary>What the rows of one report variable share; <see cref="Rule"/> is null for a script global, whose <see cref="Id"/> is its own.</summary>
+    private readonly record struct Kind(string Name, WhammType Type, int ProbeIndex, string? Rule, string? Id, string IdType);
 
-    /// <summary>A report variable of a probe at one site; its value lives at <paramref name="valueAddress"/>.</summary>
-    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint valueAddress) =>
-        rows.Add((site, name, type, valueAddress.ToString(CultureInfo.InvariantCulture), "memaddr", valueAddress, rows.Count));
+    private readonly List<Kind> kinds = [];
+    private readonly Dictionary<Kind, int> kindIndex = [];
+    private readonly List<int> kindGroup = [];
+    private readonly List<(uint Fid, string Name)> functions = [];
+    private readonly Dictionary<(uint Fid, string Name), int> functionIndex = [];
+    /// <summary>Site rows per type group (<see cref="TypeGroup"/>, tuples per display string), each in allocation order, so ids ascend.</summary>
+    private readonly List<(int Rank, string Tuple, List<Row> Rows)> groups = [];
+    private readonly List<Row> globalRows = [];
+    private (uint Fid, string Name) lastFunction;
+    private int lastFunctionIndex = -1;
+
+    /// <summary>The number of rows.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>A report variable of a probe at one site; its id and (until <see cref="ShareValue"/>) its value are at <paramref name="address"/>.</summary>
+    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint address)
+    {
+        var kind = KindOf(new Kind(name, type, site.ProbeIndex, site.Rule, null, "memaddr"));
+        var rows = groups[kindGroup[kind]].Rows;
+        if (rows.Count > 0 && rows[^1].Id >= address)
+            throw new InstrumentationException($"internal error: report row {address} allocated after {rows[^1].Id}", isInternal: true);
+        rows.Add(new Row(address, address, FunctionOf(site.Fid, site.FunctionName), site.Pc, kind));
+        Count++;
+    }
 
     /// <summary>
     /// Makes the row of the per-site instance at <paramref name="idAddress"/> (allocated lately) print the value at
@@ -47,45 +72,144 @@ internal sealed class ReportTable
     }
 
     /// <summary>A script-global report variable; its value is copied to <paramref name="valueAddress"/> before the flush.</summary>
-    public void AddGlobal(string name, WhammType type, string id, uint valueAddress) =>
-        rows.Add((null, name, type, id, type.IsMap ? "map_id" : "global_id", valueAddress, rows.Count));
+    public void AddGlobal(string name, WhammType type, string id, uint valueAddress)
+    {
+        globalRows.Add(new Row(valueAddress, valueAddress, 0, 0, KindOf(new Kind(name, type, 0, null, id, type.IsMap ? "map_id" : "global_id"))));
+        Count++;
+    }
 
-    /// <summary>Writes the rows' strings and the table into <paramref name="data"/>; returns the table's address.</summary>
+    /// <summary>
+    /// Makes the site row whose id is <paramref name="idAddress"/> print the value at <paramref name="valueAddress"/>
+    /// (a counter several sites share); its id stays its own address.
+    /// </summary>
+    public void ShareValue(uint idAddress, uint valueAddress)
+    {
+        foreach (var (_, _, rows) in groups)
+        {
+            var span = CollectionsMarshal.AsSpan(rows);
+            var at = IndexOf(span, idAddress);
+            if (at < 0) continue;
+            span[at].Value = valueAddress;
+            return;
+        }
+        throw new InstrumentationException($"internal error: no report row has the id {idAddress}", isInternal: true);
+    }
+
+    /// <summary>Writes the kinds, functions, rows and the <c>whamm_report</c> argument into <paramref name="data"/>; returns the argument's address.</summary>
     public uint Write(StaticData data)
     {
-        var ordered = rows
-            .OrderBy(r => r.Site is null ? 1 : 0)
-            .ThenBy(r => r.Site is null ? 0 : TypeGroup(r.Type))
-            .ThenBy(r => r.Site is not null && r.Type.IsTuple ? r.Type.ToString() : "", StringComparer.Ordinal)
-            .ThenBy(r => r.Order)
-            .ToArray();
-        var entries = new (uint, int, uint, int, uint)[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
+        var kindTable = data.Reserve(kinds.Count * CoreLibrary.ReportLayout.KindSize, 4);
+        for (var i = 0; i < kinds.Count; i++)
         {
-            var r = ordered[i];
-            var (prefix, prefixLength) = data.String(Prefix(r.Site, r.Name, r.Type, r.Id, r.IdType));
-            var (desc, descLength) = data.String(ValueLayout.Descriptor(r.Type));
-            entries[i] = (prefix, prefixLength, desc, descLength, r.ValueAddress);
+            var k = kinds[i];
+            WriteStrings(data, kindTable + (uint)(i * CoreLibrary.ReportLayout.KindSize), Text(k), k.Rule is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{k.ProbeIndex}_{k.Rule}, "), ValueLayout.Descriptor(k.Type));
         }
-        var table = data.Reserve(ordered.Length * CoreLibrary.ReportEntrySize, 4);
-        for (var i = 0; i < entries.Length; i++)
+        var functionTable = data.Reserve(functions.Count * CoreLibrary.ReportLayout.FunctionSize, 4);
+        for (var i = 0; i < functions.Count; i++)
         {
-            var at = table + (uint)(i * CoreLibrary.ReportEntrySize);
-            data.WriteInt32(at, (int)entries[i].Item1);
-            data.WriteInt32(at + 4, entries[i].Item2);
-            data.WriteInt32(at + 8, (int)entries[i].Item3);
-            data.WriteInt32(at + 12, entries[i].Item4);
-            data.WriteInt32(at + 16, (int)entries[i].Item5);
+            var at = functionTable + (uint)(i * CoreLibrary.ReportLayout.FunctionSize);
+            data.WriteInt32(at, (int)functions[i].Fid);
+            WriteStrings(data, at + 4, functions[i].Name);
         }
+        var rows = EncodeRows();
+        var rowStream = data.Reserve(rows.Length);
+        data.Write(rowStream, rows.WrittenSpan);
+        var table = data.Reserve(CoreLibrary.ReportLayout.TableSize, 4);
+        data.WriteInt32(table, (int)rowStream);
+        data.WriteInt32(table + 4, Count);
+        data.WriteInt32(table + 8, (int)kindTable);
+        data.WriteInt32(table + 12, (int)functionTable);
         return table;
     }
 
-    /// <summary>Everything of a row up to the value: <c>4, memaddr, count, u32, i32, script0, main, 5, 9, 0_wasm:opcode:call:before, </c>.</summary>
-    private static string Prefix(ReportSite? site, string name, WhammType type, string id, string idType)
+    /// <summary>Every row in report order as five LEB128s: kind, then the changes of id, value − id, function and pc.</summary>
+    private WasmWriter EncodeRows()
     {
-        var wasm = type.IsMap ? "i32" : WasmTypeText(type);
-        var where = site is null ? ", , , " : string.Create(CultureInfo.InvariantCulture, $"{site.FunctionName}, {site.Fid}, {site.Pc}, {site.ProbeIndex}_{site.Rule}");
-        return $"{id}, {idType}, {name}, {type}, {wasm}, script0, {where}, ";
+        var w = new WasmWriter(Count * 5);
+        var last = new Row();
+        foreach (var (_, _, rows) in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal))
+            foreach (var row in rows) Encode(row);
+        foreach (var row in globalRows) Encode(row);
+        return w;
+
+        void Encode(Row row)
+        {
+            w.WriteU32((uint)row.Kind);
+            w.WriteS32((int)(row.Id - last.Id));
+            w.WriteS32((int)(row.Value - row.Id));
+            w.WriteS32(row.Function - last.Function);
+            w.WriteS32(row.Pc - last.Pc);
+            last = row;
+        }
+    }
+
+    /// <summary>Writes the (address, length) of each string, one after the other, at <paramref name="at"/>.</summary>
+    private static void WriteStrings(StaticData data, uint at, params ReadOnlySpan<string> values)
+    {
+        foreach (var value in values)
+        {
+            var (address, length) = data.String(value);
+            data.WriteInt32(at, (int)address);
+            data.WriteInt32(at + 4, length);
+            at += 8;
+        }
+    }
+
+    /// <summary>A site row's text between its id and its function name (<c>, memaddr, count, u32, u32, script0, </c>); a global's whole row up to the value.</summary>
+    private static string Text(Kind k)
+    {
+        var wasm = k.Type.IsMap ? "i32" : WasmTypeText(k.Type);
+        var text = $", {k.IdType}, {k.Name}, {k.Type}, {wasm}, script0, ";
+        return k.Rule is null ? k.Id + text + ", , , , " : text;
+    }
+
+    private int KindOf(Kind kind)
+    {
+        if (kindIndex.TryGetValue(kind, out var index)) return index;
+        index = kinds.Count;
+        kinds.Add(kind);
+        kindIndex[kind] = index;
+        kindGroup.Add(kind.Rule is null ? -1 : GroupOf(kind.Type));
+        return index;
+    }
+
+    /// <summary>The index in <see cref="groups"/> of the site rows of type <paramref name="type"/>.</summary>
+    private int GroupOf(WhammType type)
+    {
+        var rank = TypeGroup(type);
+        var tuple = type.IsTuple ? type.ToString() : "";
+        var at = groups.FindIndex(g => g.Rank == rank && g.Tuple == tuple);
+        if (at >= 0) return at;
+        groups.Add((rank, tuple, []));
+        return groups.Count - 1;
+    }
+
+    /// <summary>The function entry of a site; consecutive sites are mostly in one function, so the last one is checked first.</summary>
+    private int FunctionOf(uint fid, string name)
+    {
+        if (lastFunctionIndex >= 0 && lastFunction.Fid == fid && ReferenceEquals(lastFunction.Name, name)) return lastFunctionIndex;
+        var key = (fid, name);
+        if (!functionIndex.TryGetValue(key, out var index))
+        {
+            index = functions.Count;
+            functions.Add(key);
+            functionIndex[key] = index;
+        }
+        (lastFunction, lastFunctionIndex) = (key, index);
+        return index;
+    }
+
+    private static int IndexOf(ReadOnlySpan<Row> rows, uint id)
+    {
+        int lo = 0, hi = rows.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (rows[mid].Id == id) return mid;
+            if (rows[mid].Id < id) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
     }
 
     private static string WasmTypeText(WhammType type)

@@ -3,14 +3,14 @@ using Whamm.Instrumentation.Core;
 
 namespace Whamm.Instrumentation.Tests.Core;
 
-/// <summary><c>whamm_report</c> on a table built here, as the instrumenter lays it out.</summary>
+/// <summary><c>whamm_report</c> on tables built here as Core/README.md lays them out (independently of <c>ReportTable</c>).</summary>
 public sealed class ReportTests
 {
     private static readonly string Banner = new string('=', 33) + " REPORT CSV FLUSH " + new string('=', 36);
     private const string Header = "id, id_type, name, whamm_type, wasm_type, script_id, fname, fid, pc, probe_id, value(s)";
 
     [Fact]
-    public void PrintsBannerHeaderAndOneRowPerEntry()
+    public void FormatsSiteRowsFromKindsFunctionsAndDeltas()
     {
         using var host = new CoreHost();
         var (kp, kl) = host.PutString("(ii)");
@@ -19,35 +19,80 @@ public sealed class ReportTests
         var slot = host.Instance.GetFunction<int, int, int>(CoreLibrary.Exports.MapSlot)!(0, host.Put(new Packer().I32(1).I32(2).ToArray()));
         host.Memory.WriteInt32(slot, 5);
 
-        var rows = new (string Prefix, string Desc, byte[] Value, string Printed)[]
+        var kinds = new (string Text, string Probe, string Desc)[]
         {
-            ("4, memaddr, count, u32, i32, script0, main, 5, 9, 0_wasm:opcode:call:before, ", "I", new Packer().U32(1).ToArray(), "1"),
-            ("36, memaddr, t, (u8, i32, i64), (i32; i32; i64), script0, #3, 3, 18, 1_wasm:opcode:call:before, ", "(Biq)", new Packer().U8(255).I32(-1).I64(long.MinValue).ToArray(), "(255; -1; -9223372036854775808)"),
-            ("3, global_id, total, f64, f64, script0, , , , , ", "d", new Packer().F64(1000.18).ToArray(), "+1.00018e3"),
-            ("0, map_id, m, map<(i32,i32),i32>, i32, script0, , , , , ", "m", new Packer().I32(0).ToArray(), "(1,2)->5"),
+            (", memaddr, count, u32, u32, script0, ", "0_wasm:opcode:call:before, ", "I"),
+            (", memaddr, t, (u8, i32, i64), (i32; i32; i64), script0, ", "1_wasm:opcode:call:before, ", "(Biq)"),
+            ("3, global_id, total, f64, f64, script0, , , , , ", "", "d"),
+            ("0, map_id, m, map<(i32,i32),i32>, i32, script0, , , , , ", "", "m"),
         };
-        var table = new byte[rows.Length * CoreLibrary.ReportEntrySize];
-        for (var i = 0; i < rows.Length; i++)
+        var functions = new (uint Fid, string Name)[] { (7, "main"), (0, ""), (4000000000, "#4000000000") };
+        var count = host.Put(new Packer().U32(1).ToArray());
+        var shared = host.Put(new Packer().U32(42).ToArray());
+        var tuple = host.Put(new Packer().U8(255).I32(-1).I64(long.MinValue).ToArray());
+        var total = host.Put(new Packer().F64(1000.18).ToArray());
+        var mapId = host.Put(new Packer().I32(0).ToArray());
+        // (kind, id, value, function, pc, printed): ids, functions and pcs go up and down, a value is shared, a
+        // pc is negative, an id needs a five-byte LEB128; global rows ignore id, function and pc.
+        var rows = new (int Kind, uint Id, int Value, int Function, int Pc, string Printed)[]
         {
-            var prefix = host.PutString(rows[i].Prefix);
-            var desc = host.PutString(rows[i].Desc);
-            var entry = table.AsSpan(i * CoreLibrary.ReportEntrySize);
-            foreach (var (field, value) in new[] { prefix.Ptr, prefix.Len, desc.Ptr, desc.Len, host.Put(rows[i].Value) }.Select((v, f) => (f, v)))
-                BinaryPrimitives.WriteInt32LittleEndian(entry[(4 * field)..], value);
+            (0, (uint)count, count, 0, 9, $"{count}, memaddr, count, u32, u32, script0, main, 7, 9, 0_wasm:opcode:call:before, 1"),
+            (0, (uint)count + 4, shared, 0, 200, $"{count + 4}, memaddr, count, u32, u32, script0, main, 7, 200, 0_wasm:opcode:call:before, 42"),
+            (1, (uint)tuple, tuple, 2, 3, $"{tuple}, memaddr, t, (u8, i32, i64), (i32; i32; i64), script0, #4000000000, 4000000000, 3, 1_wasm:opcode:call:before, (255; -1; -9223372036854775808)"),
+            (0, 4000000000u, count, 1, -1, $"4000000000, memaddr, count, u32, u32, script0, , 0, -1, 0_wasm:opcode:call:before, 1"),
+            (2, 0, total, 0, 0, "3, global_id, total, f64, f64, script0, , , , , +1.00018e3"),
+            (3, 12345, mapId, 2, 77, "0, map_id, m, map<(i32,i32),i32>, i32, script0, , , , , (1,2)->5"),
+        };
+
+        var kindTable = new Packer();
+        foreach (var (text, probe, desc) in kinds) kindTable.Str(host.PutString(text)).Str(probe.Length == 0 ? (0, 0) : host.PutString(probe)).Str(host.PutString(desc));
+        var functionTable = new Packer();
+        foreach (var (fid, name) in functions) functionTable.U32(fid).Str(name.Length == 0 ? (0, 0) : host.PutString(name));
+        var stream = new List<byte>();
+        (uint Id, int Function, int Pc) last = (0, 0, 0);
+        foreach (var r in rows)
+        {
+            Leb(stream, r.Kind);
+            Leb(stream, (int)(r.Id - last.Id));
+            Leb(stream, (int)((uint)r.Value - r.Id));
+            Leb(stream, r.Function - last.Function);
+            Leb(stream, r.Pc - last.Pc);
+            last = (r.Id, r.Function, r.Pc);
         }
+        var table = new Packer().I32(host.Put(stream.ToArray())).I32(rows.Length).I32(host.Put(kindTable.ToArray())).I32(host.Put(functionTable.ToArray())).ToArray();
+        Assert.Equal(CoreLibrary.ReportLayout.TableSize, table.Length);
+        Assert.Equal(CoreLibrary.ReportLayout.KindSize * kinds.Length, kindTable.ToArray().Length);
+        Assert.Equal(CoreLibrary.ReportLayout.FunctionSize * functions.Length, functionTable.ToArray().Length);
+
         host.Action(CoreLibrary.Exports.PutC)('x'); // earlier output comes first
-        host.Instance.GetAction<int, int>(CoreLibrary.Exports.Report)!(host.Put(table), rows.Length);
+        host.Action(CoreLibrary.Exports.Report)(host.Put(table));
         Assert.Equal(1, host.WriteCalls); // the report flushes by itself
 
-        var expected = "x\n" + Banner + "\n" + Header + "\n" + string.Concat(rows.Select(r => r.Prefix + r.Printed + "\n"));
+        var expected = "x\n" + Banner + "\n" + Header + "\n" + string.Concat(rows.Select(r => r.Printed + "\n"));
         Assert.Equal(expected, host.TakeOutput());
+    }
+
+    /// <summary>Signed LEB128 (the row stream's kind is unsigned, but small kinds encode alike).</summary>
+    private static void Leb(List<byte> stream, int value)
+    {
+        while (true)
+        {
+            var b = (byte)(value & 0x7F);
+            value >>= 7;
+            if ((value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0))
+            {
+                stream.Add(b);
+                return;
+            }
+            stream.Add((byte)(b | 0x80));
+        }
     }
 
     [Fact]
     public void EmptyTablePrintsOnlyTheHeader()
     {
         using var host = new CoreHost();
-        host.Instance.GetAction<int, int>(CoreLibrary.Exports.Report)!(0, 0);
+        host.Action(CoreLibrary.Exports.Report)(host.Put(new byte[CoreLibrary.ReportLayout.TableSize]));
         Assert.Equal("\n" + Banner + "\n" + Header + "\n", host.TakeOutput());
     }
 }

@@ -1,0 +1,73 @@
+using Whamm.Instrumentation.Core;
+using Whamm.Instrumentation.State;
+using Whamm.Language.Semantics;
+
+namespace Whamm.Instrumentation.Tests.Core;
+
+/// <summary>
+/// <see cref="ReportTable"/> writes its rows into a static region placed in a bare core library instance, whose
+/// <c>whamm_report</c> must print them in Whamm's order: shared values, tuple groups, a row without a function.
+/// </summary>
+public sealed class ReportTableTests
+{
+    private const string Header = "id, id_type, name, whamm_type, wasm_type, script_id, fname, fid, pc, probe_id, value(s)";
+
+    [Fact]
+    public void PrintsRowsInWhammsOrderWithSharedValues()
+    {
+        using var host = new CoreHost();
+        var data = new StaticData((uint)host.Alloc(1 << 16));
+        var table = new ReportTable();
+        var call = new ReportSite(3, 10, "g", 0, "wasm:opcode:call:before");
+        var later = call with { Pc = 4, Fid = 5, FunctionName = "#5" };
+        var begin = new ReportSite(0, 0, "", 2, "wasm:begin:<no-mode>");
+        var iu = WhammType.Tuple(WhammType.I32, WhammType.U8);
+        var bu = WhammType.Tuple(WhammType.Bool, WhammType.U8);
+
+        var a = Value(data, table, call, "count", WhammType.U32, [7, 0, 0, 0]);
+        var b = Value(data, table, later, "count", WhammType.U32, [0, 0, 0, 0]);
+        var t1 = Value(data, table, call, "t", iu, [0xFF, 0xFF, 0xFF, 0xFF, 9]);
+        var small = Value(data, table, begin, "small", WhammType.U8, [200]);
+        var t2 = Value(data, table, later, "t", bu, [1, 3]);
+        var global = data.Reserve(8, 8);
+        data.Write(global, BitConverter.GetBytes(1000.18));
+        table.AddGlobal("total", WhammType.F64, "4", global);
+        table.ShareValue(b, a); // b's row prints a's value, under its own id
+        Assert.Equal(6, table.Count);
+
+        var argument = table.Write(data);
+        data.ToArray().CopyTo(host.Memory.GetSpan((int)data.Base, data.ToArray().Length));
+        host.Action(CoreLibrary.Exports.Report)((int)argument);
+
+        string[] expected =
+        [
+            $"{small}, memaddr, small, u8, i32, script0, , 0, 0, 2_wasm:begin:<no-mode>, 200",
+            $"{a}, memaddr, count, u32, i32, script0, g, 3, 10, 0_wasm:opcode:call:before, 7",
+            $"{b}, memaddr, count, u32, i32, script0, #5, 5, 4, 0_wasm:opcode:call:before, 7",
+            $"{t2}, memaddr, t, (bool,u8), (i32; i32), script0, #5, 5, 4, 0_wasm:opcode:call:before, (true; 3)",
+            $"{t1}, memaddr, t, (i32,u8), (i32; i32), script0, g, 3, 10, 0_wasm:opcode:call:before, (-1; 9)",
+            "4, global_id, total, f64, f64, script0, , , , , +1.00018e3",
+        ];
+        var lines = host.TakeOutput().Split('\n');
+        Assert.Equal(Header, lines[2]);
+        Assert.Equal(expected, lines[3..^1]);
+    }
+
+    [Fact]
+    public void SharingAnUnknownIdIsAnInternalError()
+    {
+        var table = new ReportTable();
+        table.AddSiteVariable(new ReportSite(0, 1, "f", 0, "wasm:opcode:nop:before"), "n", WhammType.U32, 100);
+        var e = Assert.Throws<InstrumentationException>(() => table.ShareValue(104, 100));
+        Assert.True(e.IsInternal);
+    }
+
+    /// <summary>A site variable with its initial bytes in <paramref name="data"/>; its address.</summary>
+    private static uint Value(StaticData data, ReportTable table, ReportSite site, string name, WhammType type, byte[] bytes)
+    {
+        var address = data.Reserve(bytes.Length, 4);
+        data.Write(address, bytes);
+        table.AddSiteVariable(site, name, type, address);
+        return address;
+    }
+}
