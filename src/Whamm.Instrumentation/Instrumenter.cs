@@ -174,6 +174,14 @@ public sealed class InstrumentResult
 /// </code></example>
 public static class Instrumenter
 {
+    /// <summary>The map types of the script's globals and of its probes' per-site variables, in source order.</summary>
+    private static IEnumerable<WhammType> MapTypes(CheckedScript script) =>
+        script.Globals.Select(g => g.Type)
+            .Concat(script.Probes.Where(p => p.Matches.Count > 0).SelectMany(p => p.Syntax.Body.DescendantNodesAndSelf()
+                .OfType<Language.Syntax.VariableDeclarationSyntax>()
+                .Select(d => p.Matches[0].Model.SymbolOf(d) is VariableSymbol v ? v.Type : WhammType.Bool)))
+            .Where(t => t.IsMap);
+
     /// <summary>Instruments <paramref name="app"/> (edited in place) with <paramref name="script"/>.</summary>
     /// <exception cref="ArgumentException">The script has errors.</exception>
     /// <exception cref="InstrumentationException">The script uses what this version cannot compile, or (internal) the output is invalid.</exception>
@@ -206,6 +214,7 @@ public static class Instrumenter
             Helpers = new CodeGen.HelperFunctions(editor),
         };
         state.Functions = new UserFunctions(editor, script, state);
+        if (core is not null) state.ReserveMapAreas(MapTypes(script));
         if (shadowPlan is not null) state.Shadows = ShadowTables.Build(editor, state, shadowPlan);
         var deferred = ScriptGlobals.AddGlobals(editor, script, state);
         var lifecycle = new Lifecycle(editor, script, index, state, options.Report);

@@ -13,7 +13,7 @@ namespace Whamm.Instrumentation.Counters;
 internal sealed class CounterGroup
 {
     private readonly List<(VariableLocation Global, long Amount)> globals = [];
-    private readonly List<(WhammType Type, uint Address, long Value, bool IsSet)> slots = [];
+    private readonly List<(WhammType Type, uint Address, long Value, bool IsSet, uint? Base)> slots = [];
     private readonly Dictionary<(VariableSymbol, long, bool), uint> shared = [];
 
     public bool IsEmpty => globals.Count == 0 && slots.Count == 0;
@@ -30,16 +30,19 @@ internal sealed class CounterGroup
         globals.Add((global, amount));
     }
 
-    /// <summary>Adds <paramref name="amount"/> to the 64-bit counter at <paramref name="address"/> (a map entry's, <see cref="MapCounters"/>) once per execution of the group.</summary>
-    public void AddToCounter(uint address, long amount)
+    /// <summary>
+    /// Adds <paramref name="amount"/> to the 64-bit counter at <paramref name="offset"/> from the address in global
+    /// <paramref name="base"/> (a map entry's, <see cref="MapCounters"/>) once per execution of the group.
+    /// </summary>
+    public void AddToCounter(uint @base, uint offset, long amount)
     {
         for (var i = 0; i < slots.Count; i++)
         {
-            if (slots[i].Address != address || slots[i].IsSet) continue;
+            if (slots[i].Address != offset || slots[i].Base != @base) continue;
             slots[i] = slots[i] with { Value = slots[i].Value + amount };
             return;
         }
-        slots.Add((WhammType.U64, address, amount, false));
+        slots.Add((WhammType.U64, offset, amount, false, @base));
     }
 
     /// <summary>
@@ -51,7 +54,7 @@ internal sealed class CounterGroup
     {
         if (shared.TryGetValue((variable, value, isSet), out var slot)) return slot;
         shared[(variable, value, isSet)] = address;
-        slots.Add((variable.Type, address, value, isSet));
+        slots.Add((variable.Type, address, value, isSet, null));
         return null;
     }
 
@@ -59,10 +62,11 @@ internal sealed class CounterGroup
     public void Emit(InstructionBuilder b, uint? memory, CounterCache cache)
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
-        foreach (var (type, address, value, isSet) in slots)
+        foreach (var (type, address, value, isSet, @base) in slots)
         {
+            Action<InstructionBuilder> pushBase = @base is { } g ? x => x.GlobalGet(g) : ValueLayout.ZeroBase;
             if (isSet) ValueLayout.EmitStoreConstant(b, type, memory!.Value, address, value);
-            else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value);
+            else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value, pushBase);
         }
         globals.Clear();
         slots.Clear();

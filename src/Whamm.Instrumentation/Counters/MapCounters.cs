@@ -3,6 +3,7 @@ using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Editing;
+using Whamm.Wasm.Model;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Types;
 
@@ -13,31 +14,58 @@ namespace Whamm.Instrumentation.Counters;
 /// (map, key) in the instrumentation memory instead of calling the core library, and at exit, before <c>wasm:end</c>
 /// and the report, every non-zero counter is added to its entry (one table-driven loop per map). Amounts are positive
 /// constants, so a counter is non-zero exactly when the plain code would have created the entry.
+/// <para>The counters and keys live in a region of their own, placed after everything else once instrumenting is
+/// done and addressed from the immutable global <see cref="Base"/>: reserving them among the per-site variables would
+/// move those, and the report prints a per-site variable's address as its id, which must not depend on
+/// <c>--no-opt</c>.</para>
 /// </summary>
-internal sealed class MapCounters(CoreBinding core)
+internal sealed class MapCounters
 {
+    private readonly CoreBinding core;
+    private readonly ModuleEditor editor;
+    private readonly int basePosition; // in Module.Globals
     private readonly Dictionary<(int Map, string Key), uint> slots = [];
     private readonly Dictionary<int, (MapLocation Map, List<(uint Slot, uint Key)> Entries)> maps = [];
+    private readonly List<(uint Offset, byte[] Bytes)> keys = [];
+    private uint size;
 
-    /// <summary>The counter of <c>map[key]</c> (allocated on first use, the key written into the static image).</summary>
+    public MapCounters(CoreBinding core, ModuleEditor editor)
+    {
+        this.core = core;
+        this.editor = editor;
+        Base = editor.AddGlobal(new GlobalType(ValType.I32, Mutable: false), new InstructionBuilder().I32Const(0));
+        basePosition = editor.Module.Globals.Count - 1;
+    }
+
+    /// <summary>The global holding the region's address (set by <see cref="EmitFlush"/>, which lays the region out).</summary>
+    public uint Base { get; }
+
+    /// <summary>The offset in the region of the counter of <c>map[key]</c> (allocated on first use, with its key).</summary>
     public uint SlotOf(MapLocation map, IReadOnlyList<Constant> key)
     {
         var text = string.Join(",", key);
         if (slots.TryGetValue((map.Id, text), out var slot)) return slot;
         var keyType = map.Type.MapKey;
-        var keyAddress = core.Data.Reserve(ValueLayout.Size(keyType), 8);
         var elements = keyType.IsTuple ? keyType.Elements : [keyType];
-        var offset = 0u;
+        var keyOffset = Reserve(ValueLayout.Size(keyType));
+        var offset = keyOffset;
         for (var i = 0; i < elements.Count; i++)
         {
-            core.Data.Write(keyAddress + offset, ScriptState.Encode(key[i], core.Data));
+            keys.Add((offset, ScriptState.Encode(key[i], core.Data)));
             offset += (uint)ValueLayout.Size(elements[i]);
         }
-        slot = core.Data.Reserve(8, 8);
+        slot = Reserve(8);
         slots[(map.Id, text)] = slot;
         if (!maps.TryGetValue(map.Id, out var entries)) maps[map.Id] = entries = (map, []);
-        entries.Entries.Add((slot, keyAddress));
+        entries.Entries.Add((slot, keyOffset));
         return slot;
+    }
+
+    private uint Reserve(int bytes)
+    {
+        var at = (size + 7) & ~7u;
+        size = at + (uint)bytes;
+        return at;
     }
 
     /// <summary>Whether <paramref name="key"/> can be a counted key: integers and bools, alone or in a tuple.</summary>
@@ -47,7 +75,8 @@ internal sealed class MapCounters(CoreBinding core)
     private static bool Scalar(WhammType t) => Constant.IsIntegerType(t) || t.Kind == WhammTypeKind.Bool;
 
     /// <summary>
-    /// For each map: walks its table of (counter, key) address pairs and adds every non-zero counter to the entry.
+    /// Lays the region out after the rest of the static data, then for each map walks its table of (counter, key)
+    /// address pairs and adds every non-zero counter to the entry.
     /// <code>
     /// loop: p &lt; end ?  v = i64.load (i32.load p)  if v != 0: e = map_slot(id, key at i32.load p+4); *e += v;  p += 8
     /// </code>
@@ -55,6 +84,9 @@ internal sealed class MapCounters(CoreBinding core)
     public void EmitFlush(InstructionBuilder b, Func<ValType, uint> local)
     {
         if (maps.Count == 0) return;
+        var region = core.Data.Reserve((int)size, 8);
+        foreach (var (offset, bytes) in keys) core.Data.Write(region + offset, bytes);
+        editor.Module.Globals[basePosition] = editor.Module.Globals[basePosition] with { Init = new InstructionBuilder().I32Const((int)region).ToConstExpr() };
         var mem = core.Memory;
         var p = local(ValType.I32);
         var v = local(ValType.I64);
@@ -64,8 +96,8 @@ internal sealed class MapCounters(CoreBinding core)
             var table = core.Data.Reserve(entries.Count * 8, 4);
             for (var i = 0; i < entries.Count; i++)
             {
-                core.Data.WriteInt32(table + (uint)(8 * i), (int)entries[i].Slot);
-                core.Data.WriteInt32(table + (uint)(8 * i + 4), (int)entries[i].Key);
+                core.Data.WriteInt32(table + (uint)(8 * i), (int)(region + entries[i].Slot));
+                core.Data.WriteInt32(table + (uint)(8 * i + 4), (int)(region + entries[i].Key));
             }
             var end = table + (uint)(8 * entries.Count);
             var wide = ValueLayout.ValType(map.Type.MapValue) == ValType.I64;

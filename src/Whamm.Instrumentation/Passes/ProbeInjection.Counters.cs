@@ -144,8 +144,8 @@ internal sealed partial class ProbeInjection
                     siteInstances.Add((op.Variable, (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value])));
                     break;
                 case CounterOpKind.Add when op.Key is { } key:
-                    mapCounters ??= state.MapCounters ??= new MapCounters(state.RequireCore("a map counter"));
-                    group.AddToCounter(mapCounters.SlotOf((MapLocation)state.Globals[op.Variable.Name], KeyOf(key, constants)!), value);
+                    mapCounters ??= state.MapCounters ??= new MapCounters(state.RequireCore("a map counter"), editor);
+                    group.AddToCounter(mapCounters.Base, mapCounters.SlotOf((MapLocation)state.Globals[op.Variable.Name], KeyOf(key, constants)!), value);
                     break;
                 case CounterOpKind.Add when op.Variable.VariableKind == VariableKind.Global:
                     group.AddGlobal((VariableLocation)state.Globals[op.Variable.Name], op.Negate ? -value : value);
@@ -160,7 +160,7 @@ internal sealed partial class ProbeInjection
         {
             if (SiteUpdate(variable) is not var (value, isSet) || !isSet && value == 0) continue;
             if (group.Share(variable, at.Address, value, isSet) is not { } counter) continue;
-            if (variable.IsReport) state.Reports.ReadValueFrom(at.Address, counter);
+            if (variable.IsReport) state.Reports.ShareValue(at.Address, counter);
             stat.SitesShared++;
         }
         Record(pm, pc);

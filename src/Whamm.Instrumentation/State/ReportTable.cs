@@ -56,21 +56,6 @@ internal sealed class ReportTable
         Count++;
     }
 
-    /// <summary>
-    /// Makes the row of the per-site instance at <paramref name="idAddress"/> (allocated lately) print the value at
-    /// <paramref name="valueAddress"/>, a counter it shares with other sites, while its id stays its own address.
-    /// </summary>
-    public void ReadValueFrom(uint idAddress, uint valueAddress)
-    {
-        for (var i = rows.Count - 1; i >= 0; i--)
-        {
-            if (rows[i].Site is null || rows[i].ValueAddress != idAddress) continue;
-            rows[i] = rows[i] with { ValueAddress = valueAddress };
-            return;
-        }
-        throw new InstrumentationException($"internal error: no report row for address {idAddress}", isInternal: true);
-    }
-
     /// <summary>A script-global report variable; its value is copied to <paramref name="valueAddress"/> before the flush.</summary>
     public void AddGlobal(string name, WhammType type, string id, uint valueAddress)
     {

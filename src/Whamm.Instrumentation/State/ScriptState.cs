@@ -62,6 +62,20 @@ internal sealed class ScriptState
         return new MapLocation(type, Maps.Count - 1);
     }
 
+    /// <summary>
+    /// Reserves up front the areas map accesses of <paramref name="mapTypes"/> may use, so that the per-site variables
+    /// allocated while instrumenting get the same addresses (which the report prints as ids) whether or not the map
+    /// accesses are emitted as written (<c>--no-opt</c>) or counted.
+    /// </summary>
+    public void ReserveMapAreas(IEnumerable<WhammType> mapTypes)
+    {
+        foreach (var t in mapTypes)
+        {
+            Zeros(ValueLayout.Size(t.MapValue));
+            if (t.MapKey.Kind is not (WhammTypeKind.U32 or WhammTypeKind.I32 or WhammTypeKind.U64 or WhammTypeKind.I64)) Scratch(ValueLayout.Size(t.MapKey));
+        }
+    }
+
     /// <summary>A static area of <paramref name="size"/> bytes that stays zero: what reading a missing map key yields.</summary>
     public uint Zeros(int size) => Area(zeros, size);
 

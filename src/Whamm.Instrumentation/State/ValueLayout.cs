@@ -114,12 +114,12 @@ internal static class ValueLayout
         }
     }
 
-    /// <summary>Adds <paramref name="amount"/> (wrapping) to the integer scalar at static address <paramref name="offset"/>: a counter bump without temporaries.</summary>
-    public static void EmitAddConstant(InstructionBuilder b, WhammType scalar, uint memory, uint offset, long amount)
+    /// <summary>Adds <paramref name="amount"/> (wrapping) to the integer scalar at <paramref name="offset"/> from the address <paramref name="pushBase"/> pushes: a counter bump without temporaries.</summary>
+    public static void EmitAddConstant(InstructionBuilder b, WhammType scalar, uint memory, uint offset, long amount, Action<InstructionBuilder> pushBase)
     {
         var wide = ValType(scalar) == Whamm.Wasm.Types.ValType.I64;
-        ZeroBase(b);
-        ZeroBase(b);
+        pushBase(b);
+        pushBase(b);
         b.Emit(LoadOp(scalar), InstructionBuilder.Natural(LoadOp(scalar), offset, memory));
         if (wide) b.I64Const(amount).I64Add(); else b.I32Const((int)amount).I32Add();
         b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
