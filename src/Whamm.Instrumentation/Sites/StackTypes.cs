@@ -21,7 +21,8 @@ internal sealed class StackTypes : IDisposable
     private readonly ValidationContext original;
     private readonly FunctionBody[] bodies;
     private readonly Func<Op, bool> needsTypes;
-    private readonly Task<FunctionStackTypes>?[] tasks;
+    private readonly Lazy<FunctionStackTypes>?[] results;
+    private volatile bool disposed;
     private readonly ConcurrentBag<Worker> workers = [];
     private int started;
 
@@ -36,7 +37,7 @@ internal sealed class StackTypes : IDisposable
         var defined = original.FunctionTypes.Length - original.ImportedFunctions;
         bodies = new FunctionBody[defined];
         for (var i = 0; i < defined; i++) bodies[i] = original.Module.Functions[i].Body;
-        tasks = new Task<FunctionStackTypes>?[defined];
+        results = new Lazy<FunctionStackTypes>?[defined];
     }
 
     /// <summary>The types of defined function <paramref name="defined"/>; call in increasing order. Rethrows a validation error.</summary>
@@ -45,23 +46,29 @@ internal sealed class StackTypes : IDisposable
         while (started < bodies.Length && started <= defined + Window)
         {
             var i = started++;
-            tasks[i] = Task.Run(() => Validate(i));
+            var result = results[i] = new Lazy<FunctionStackTypes>(() => Validate(i), LazyThreadSafetyMode.ExecutionAndPublication);
+            ThreadPool.UnsafeQueueUserWorkItem(_ =>
+            {
+                if (disposed) return;
+                try
+                {
+                    _ = result.Value;
+                }
+                catch (Exception)
+                {
+                    // kept by the Lazy: Take rethrows it on the emitting thread
+                }
+            }, null);
         }
-        var types = tasks[defined]!.GetAwaiter().GetResult();
-        tasks[defined] = null;
+        // A function no worker has reached yet is validated right here instead of waiting for one.
+        var types = results[defined]!.Value;
+        results[defined] = null;
         return types;
     }
 
-    /// <summary>Waits for the validations still running (after an error), so none outlives the instrumentation.</summary>
-    public void Dispose()
-    {
-        foreach (var t in tasks)
-        {
-            if (t is not null) ((IAsyncResult)t).AsyncWaitHandle.WaitOne();
-        }
-    }
+    /// <summary>Stops starting validations nobody will take (those under way finish on their own; they hold nothing to release).</summary>
+    public void Dispose() => disposed = true;
 
-    /// <summary>One thread's validator, with its label-arity callback made once.</summary>
     private sealed class Worker
     {
         public Worker(ValidationContext context)
