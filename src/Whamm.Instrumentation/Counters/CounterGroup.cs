@@ -58,12 +58,22 @@ internal sealed class CounterGroup
         return null;
     }
 
-    /// <summary>Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function has one).</summary>
-    public void Emit(InstructionBuilder b, uint? memory, CounterCache cache)
+    /// <summary>
+    /// Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function
+    /// has one), per-site counters in the local <paramref name="local"/> gives them (a loop's, see
+    /// <see cref="CachedCounter"/>) or else in memory.
+    /// </summary>
+    public void Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local)
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
         foreach (var (type, address, value, isSet, @base) in slots)
         {
+            if (@base is null && local(new CachedCounter(type, address, value, isSet)) is { } l)
+            {
+                if (isSet) b.I32Const(1).LocalSet(l);
+                else CachedCounter.EmitAdd(b, type, l, value);
+                continue;
+            }
             Action<InstructionBuilder> pushBase = @base is { } g ? x => x.GlobalGet(g) : ValueLayout.ZeroBase;
             if (isSet) ValueLayout.EmitStoreConstant(b, type, memory!.Value, address, value);
             else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value, pushBase);

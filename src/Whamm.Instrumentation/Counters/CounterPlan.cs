@@ -19,7 +19,7 @@ internal enum CounterOpKind
 internal sealed record CounterOp(CounterOpKind Kind, VariableSymbol Variable, ExpressionSyntax? Value, bool Negate, ExpressionSyntax? Key = null);
 
 /// <summary>
-/// Which probes are counters (issue #9): an opcode <c>before</c> probe whose body only declares per-site variables and
+/// Which probes are counters (issue #9): an opcode <c>before</c> (or <c>wasm:block:start</c>/<c>end</c>) probe whose body only declares per-site variables and
 /// adds constants to (or sets constants in) integer variables or map entries (<see cref="MapCounters"/>) that nothing
 /// else reads while the program runs. At a
 /// site where its predicate folds to true and its amounts are constants, such a probe needs no code of its own: the
@@ -47,6 +47,9 @@ internal sealed class CounterPlan
 
     /// <summary>Whether some global is counted in locals.</summary>
     public bool AnyCached => cached.Count > 0;
+
+    /// <summary>Whether some counter body bumps or sets per-site variables (whose counters loops may hold in locals).</summary>
+    public bool AnySiteCounters { get; private set; }
 
     /// <summary>The counters of <paramref name="script"/>; <paramref name="cacheGlobals"/>: whether globals may be held in locals.</summary>
     public static CounterPlan Analyze(CheckedScript script, bool cacheGlobals = true)
@@ -79,11 +82,13 @@ internal sealed class CounterPlan
         {
             foreach (var m in probe.Matches)
             {
-                if (m.Mode?.Kind != ModeKind.Before || m.Event?.Kind != CatalogueEventKind.Opcode) continue;
+                var opcode = m.Mode?.Kind == ModeKind.Before && m.Event?.Kind == CatalogueEventKind.Opcode;
+                if (!opcode && m.Event?.Kind is not (CatalogueEventKind.BlockStart or CatalogueEventKind.BlockEnd)) continue;
                 if (plan.CounterBody(probe.Syntax.Body, m.Model) is not { } ops) continue;
                 plan.bodies[m] = ops;
+                plan.AnySiteCounters |= ops.Any(o => o.Variable.VariableKind == VariableKind.Unshared);
                 // A counter bumped at instructions other than calls and exits pays for a local: those are the flush points.
-                if (cacheGlobals && !FlushesAnyway(m.Event.Opcode!.Op))
+                if (cacheGlobals && !(opcode && FlushesAnyway(m.Event!.Opcode!.Op)))
                 {
                     foreach (var op in ops)
                     {

@@ -1,3 +1,4 @@
+using Whamm.Instrumentation.Counters;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Sites;
 using Whamm.Language.Catalogue;
@@ -43,6 +44,8 @@ internal sealed partial class ProbeInjection
         public int Results;
         public List<Prepared>? Exit;
         public List<Prepared>? After;
+        public int Offset;                   // of the opener
+        public List<(CachedCounter Counter, uint Local)>? Flush; // counters of loops inside, held in locals, to flush after the end
     }
 
     private Frame[] frames = new Frame[16];
@@ -60,7 +63,7 @@ internal sealed partial class ProbeInjection
     {
         if (frameCount == frames.Length) Array.Resize(ref frames, frames.Length * 2);
         var (p, r) = ControlFlow.Arity(original, opener.BlockType);
-        frames[frameCount++] = new Frame { Op = opener.Op, Params = p, Results = r };
+        frames[frameCount++] = new Frame { Op = opener.Op, Params = p, Results = r, Offset = opener.Offset };
     }
 
     private void PopFrame() => frames[--frameCount] = default;
@@ -74,7 +77,7 @@ internal sealed partial class ProbeInjection
 
     /// <summary>Whether the instruction closes (part of) a frame with waiting probes.</summary>
     private bool HasFrameProbes(Op op) =>
-        op is Op.Else or Op.End && frames[frameCount - 1] is { Exit: not null } or { After: not null };
+        op is Op.Else or Op.End && frames[frameCount - 1] is { Exit: not null } or { After: not null } or { Flush: not null };
 
     private void InjectBlockExit(Site site, SiteCode code)
     {

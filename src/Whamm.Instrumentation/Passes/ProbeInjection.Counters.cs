@@ -28,6 +28,16 @@ internal sealed partial class ProbeInjection
     private CounterCache cache = CounterCache.None;
     private bool[]? countsCached; // [op]: a counter probe there bumps a cached global
     private MapCounters? mapCounters;
+    private LoopFlow? loopFlow;                             // per function, when per-site counters may be held in loops' locals
+    private readonly Dictionary<uint, uint> loopLocals = []; // counter address -> its local, per function
+    private readonly Dictionary<int, int> loopCounters = [];  // loop opener -> counters it holds
+
+    /// <summary>
+    /// At most this many counters per loop are held in locals: a tight loop gains most, and every counter held costs an
+    /// update in memory each time the loop is left (and a register while it runs).
+    /// </summary>
+    private const int MaxLoopLocals = 4;
+    private bool groupEndsAtLoop;
     private readonly List<(VariableSymbol Variable, MemoryLocation At)> siteInstances = [];
     private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
     private readonly List<ProbeStats> groupSites = []; // the probe of each site counted into the current group
@@ -44,6 +54,9 @@ internal sealed partial class ProbeInjection
     private void BeginCounters()
     {
         cache = CounterCache.None;
+        loopLocals.Clear();
+        loopCounters.Clear();
+        loopFlow = Counters is { AnySiteCounters: true } && Options.CountersInLocals ? LoopFlow.Of(module.Functions[definedIndex].Body) : null;
         if (Counters is not { AnyCached: true } plan) return;
         countsCached ??= CachedCounterOps(plan);
         var reader = module.Functions[definedIndex].Body.Instructions();
@@ -95,12 +108,48 @@ internal sealed partial class ProbeInjection
                 foreach (var s in groupSites) s.SitesMerged++;
             }
             groupCode.Clear();
-            group.Emit(groupCode, state.Core?.Memory, cache);
+            groupEndsAtLoop = site.Ins.Op == Op.Loop;
+            group.Emit(groupCode, state.Core?.Memory, cache, LoopLocal);
             Editor().InsertBefore(groupFirstPc, groupCode);
             groupSites.Clear();
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
         if (flush) cache.EmitFlush(code.Pre, leaves);
+    }
+
+    /// <summary>
+    /// The local holding <paramref name="counter"/> while the innermost loop runs, when that loop qualifies
+    /// (<see cref="LoopFlow"/>); its flush is placed after the loop's end and after the end of every block the loop
+    /// branches out to. Null: update the counter in memory.
+    /// </summary>
+    private uint? LoopLocal(CachedCounter counter)
+    {
+        if (loopFlow is null) return null;
+        var loop = frameCount - 1;
+        if (groupEndsAtLoop) loop--; // the loop the group's last instruction opens is not the group's
+        while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
+        if (loop == 0 || !loopFlow.Caches(frames[loop].Offset)) return null;
+        if (loopLocals.TryGetValue(counter.Address, out var held)) return held;
+        var count = loopCounters.GetValueOrDefault(frames[loop].Offset);
+        if (count == MaxLoopLocals) return null;
+        loopCounters[frames[loop].Offset] = count + 1;
+        var local = Editor().AddLocal(counter.LocalType);
+        loopLocals[counter.Address] = local;
+        (frames[loop].Flush ??= []).Add((counter, local));
+        var exits = loopFlow.ExitsOf(frames[loop].Offset);
+        for (var f = 1; f < loop; f++)
+        {
+            if (exits.Contains(frames[f].Offset)) (frames[f].Flush ??= []).Add((counter, local));
+        }
+        Approximate = true;
+        return local;
+    }
+
+    /// <summary>After the <c>end</c> of a loop, or of a block a loop branches out to: the loops' counters held in locals go to memory.</summary>
+    private void InjectLoopFlush(Site site, SiteCode code)
+    {
+        if (site.Ins.Op != Op.End || site.AtEnd || frames[frameCount - 1].Flush is not { } held) return;
+        foreach (var (counter, local) in held) counter.EmitFlush(code.Post, state.Core!.Memory, local);
     }
 
     /// <summary>

@@ -236,16 +236,17 @@ internal sealed partial class ProbeInjection
         var bindings = Bindings(site);
         InjectBlockStart(site, code);
         InjectBefore(site, bindings, code);
-        InjectCounters(site, code);
         InjectBlockExit(site, code);
         InjectAtTarget(site, bindings, code);
         InjectBlockEnd(site, code);
+        InjectCounters(site, code);
         InjectFuncExit(site, code);
         InjectProcExitHook(site, code);
         InjectAlt(site, bindings, code);
         InjectShadowUpdate(site, code);
         InjectAfter(site, bindings, code);
         InjectBlockAfter(site, code);
+        InjectLoopFlush(site, code);
         InjectBlockOpen(site, bindings, code);
         code.Apply(Editor, site.Ins.Offset);
     }
@@ -483,7 +484,7 @@ internal sealed partial class ProbeInjection
     {
         foreach (var pm in matches)
         {
-            if (Prepare(pm, bindings, pc) is { } p) EmitAround(b, p);
+            if (Prepare(pm, bindings, pc) is { } p && !TryCount(p)) EmitAround(b, p);
         }
     }
 

@@ -133,6 +133,10 @@ internal static class ValueLayout
         b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
     }
 
+    /// <summary>Stores the scalar on top of the stack at static address <paramref name="offset"/>; <see cref="ZeroBase"/> was pushed below it.</summary>
+    public static void EmitStoreTop(InstructionBuilder b, WhammType scalar, uint memory, uint offset) =>
+        b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
+
     /// <summary>The base of a static address: <c>i32.const 0</c> (the address goes in the memarg offset).</summary>
     public static void ZeroBase(InstructionBuilder b) => b.I32Const(0);
 

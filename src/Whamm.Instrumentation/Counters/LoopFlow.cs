@@ -1,0 +1,97 @@
+using Whamm.Instrumentation.Sites;
+using Whamm.Wasm.Model;
+using Whamm.Wasm.Opcodes;
+
+namespace Whamm.Instrumentation.Counters;
+
+/// <summary>
+/// The loops of one function that may hold per-site counters in locals (<see cref="CachedCounter"/>), found by one
+/// decode of its body: a loop qualifies when it is innermost (the locals of outer loops would stay live, and take
+/// registers, across the inner ones), nothing inside it is a flush point (<see cref="CounterFlow.FlushAt"/>:
+/// calls, returns, throws, branches out of the function) and no branch inside it goes back to an enclosing loop's
+/// header, so control leaves it only past its own <c>end</c> or to the end of an enclosing block, which come later in
+/// the code: the flush can be placed there while walking forward. Those blocks must end right after the loop (only
+/// <c>end</c>s between, the shape compilers give a <c>while</c>), so the flushes run about as often as the loop is left.
+/// </summary>
+internal sealed class LoopFlow
+{
+    private readonly Dictionary<int, (bool Caches, List<int> Exits)> loops = [];
+
+    /// <summary>Whether the loop opened at <paramref name="offset"/> may hold counters in locals.</summary>
+    public bool Caches(int offset) => loops.TryGetValue(offset, out var l) && l.Caches;
+
+    /// <summary>The openers of the enclosing blocks a branch inside the loop at <paramref name="offset"/> leaves to.</summary>
+    public IReadOnlyList<int> ExitsOf(int offset) => loops[offset].Exits;
+
+    public static LoopFlow Of(FunctionBody body)
+    {
+        var flow = new LoopFlow();
+        var open = new List<(Op Op, int Offset)> { (Op.Nop, -1) }; // the function's own frame first
+        var adjacent = new HashSet<(int Loop, int Block)>();        // blocks whose end follows a loop's end with only ends between
+        int? chain = null;                                          // the loop whose end the instructions since were only ends after
+        var reader = body.Instructions();
+        while (!reader.AtEnd)
+        {
+            var ins = reader.Read();
+            var atEnd = reader.AtEnd;
+            if (ins.Op == Op.End && !atEnd)
+            {
+                var closed = open[^1];
+                if (closed.Op == Op.Loop) chain = closed.Offset;
+                else if (chain is { } loop) adjacent.Add((loop, closed.Offset));
+            }
+            else
+            {
+                chain = null;
+            }
+            if (CounterFlow.FlushAt(ins, atEnd, open.Count).Flush)
+            {
+                foreach (var (op, offset) in open) flow.Disqualify(op, offset);
+            }
+            else if (ins.Op is Op.Br or Op.BrIf)
+            {
+                flow.Branch(open, ins.Index);
+            }
+            else if (ins.Op == Op.BrTable)
+            {
+                foreach (var label in ins.BrTableLabels) flow.Branch(open, label);
+            }
+            if (ControlFlow.OpensFrame(ins.Op))
+            {
+                if (ins.Op == Op.Loop)
+                {
+                    foreach (var (op, offset) in open) flow.Disqualify(op, offset); // only innermost loops hold counters
+                    flow.loops[ins.Offset] = (true, []);
+                }
+                open.Add((ins.Op, ins.Offset));
+            }
+            else if (ins.Op is Op.End or Op.Delegate && !atEnd)
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+        }
+        // A flush after a block that ends further on would also run on paths that never entered the loop.
+        foreach (var (offset, (caches, exits)) in flow.loops.ToArray())
+        {
+            if (caches && exits.Any(b => !adjacent.Contains((offset, b)))) flow.Disqualify(Op.Loop, offset);
+        }
+        return flow;
+    }
+
+    /// <summary>A branch to <paramref name="label"/> leaves every loop inside the target frame: to its end, or back to an outer loop's header.</summary>
+    private void Branch(List<(Op Op, int Offset)> open, uint label)
+    {
+        var target = open.Count - 1 - (int)label;
+        for (var i = target + 1; i < open.Count; i++)
+        {
+            if (open[i].Op != Op.Loop) continue;
+            if (open[target].Op == Op.Loop) Disqualify(Op.Loop, open[i].Offset);
+            else if (loops[open[i].Offset].Exits is var exits && !exits.Contains(open[target].Offset)) exits.Add(open[target].Offset);
+        }
+    }
+
+    private void Disqualify(Op op, int offset)
+    {
+        if (op == Op.Loop) loops[offset] = loops[offset] with { Caches = false };
+    }
+}
