@@ -48,6 +48,30 @@ internal sealed partial class ProbeEmitter
         new PointerLocation(value, core.Memory, pointer).EmitStore(b, newLocal);
     }
 
+    /// <summary>
+    /// <c>m[k]++</c>, <c>m[k]--</c>, <c>m[k] = m[k] ± e</c>: one lookup that inserts the entry (a missing key reads as zero,
+    /// as it does for the separate read and write), then the value updated through the entry's address. Only for
+    /// <see cref="Pure"/> keys and amounts: a call there could insert into the map and move the entry.
+    /// </summary>
+    private void EmitEntryUpdate(InstructionBuilder b, IndexExpressionSyntax entry, BinaryOperator op, ExpressionSyntax? amount)
+    {
+        var map = MapOf(entry);
+        var value = map.Type.MapValue;
+        EmitEntry(b, map, entry.Index, insert: true);
+        var pointer = newLocal(ValType.I32);
+        b.LocalSet(pointer);
+        var location = new PointerLocation(value, state.RequireCore("a map update").Memory, pointer);
+        location.EmitLoad(b);
+        if (amount is null) EmitOne(b, value);
+        else EmitExpression(b, amount);
+        EmitArithmetic(b, op, value, entry);
+        location.EmitStore(b, newLocal);
+    }
+
+    /// <summary>Whether evaluating <paramref name="e"/> cannot change a map: no calls and no map reads (a read of a missing key inserts nothing, but keeps it simple).</summary>
+    private static bool Pure(ExpressionSyntax e) =>
+        !e.DescendantNodesAndSelf().Any(n => n is CallExpressionSyntax or IndexExpressionSyntax);
+
     private MapLocation MapOf(IndexExpressionSyntax e) =>
         LocationOf(e.Target) as MapLocation ?? throw Unsupported("indexing this expression", e);
 

@@ -55,9 +55,16 @@ internal sealed partial class ProbeEmitter
             case VariableDeclarationSyntax d:
                 EmitDeclaration(b, d);
                 break;
+            case AssignmentStatementSyntax { Target: IndexExpressionSyntax entry, Value: BinaryExpressionSyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum }
+                when sum.Left.ToString() == entry.ToString() && Pure(entry.Index) && Pure(sum.Right):
+                EmitEntryUpdate(b, entry, sum.Operator, sum.Right);
+                break;
             case AssignmentStatementSyntax a:
                 EmitExpression(b, a.Value);
                 EmitStore(b, a.Target);
+                break;
+            case IncrementStatementSyntax { Target: IndexExpressionSyntax entry } inc when Pure(entry.Index):
+                EmitEntryUpdate(b, entry, inc.IsDecrement ? BinaryOperator.Subtract : BinaryOperator.Add, null);
                 break;
             case IncrementStatementSyntax inc:
             {
