@@ -27,29 +27,35 @@ typedef struct {
     const function_entry *functions;
 } report_table;
 
-static u32 read_uleb(const u8 **p)
+/* A LEB128's low 32 bits; *shift and *last say where it ended, for the signed reading. */
+static u32 read_leb(const u8 **p, u32 *shift, u8 *last)
 {
-    u32 v = 0, shift = 0;
+    u32 v = 0, s = 0;
     u8 b;
     do {
         b = *(*p)++;
-        if (shift < 32) v |= (u32)(b & 0x7f) << shift;
-        shift += 7;
+        if (s < 32) v |= (u32)(b & 0x7f) << s;
+        s += 7;
     } while (b & 0x80);
+    *shift = s;
+    *last = b;
     return v;
+}
+
+static u32 read_uleb(const u8 **p)
+{
+    u32 shift;
+    u8 last;
+    return read_leb(p, &shift, &last);
 }
 
 /* A signed LEB128 as the u32 of its two's complement, so that adding it to a u32 wraps like the encoder's subtraction. */
 static u32 read_sleb(const u8 **p)
 {
-    u32 v = 0, shift = 0;
-    u8 b;
-    do {
-        b = *(*p)++;
-        if (shift < 32) v |= (u32)(b & 0x7f) << shift;
-        shift += 7;
-    } while (b & 0x80);
-    if (shift < 32 && (b & 0x40)) v |= ~0u << shift;
+    u32 shift;
+    u8 last;
+    u32 v = read_leb(p, &shift, &last);
+    if (shift < 32 && (last & 0x40)) v |= ~0u << shift;
     return v;
 }
 
