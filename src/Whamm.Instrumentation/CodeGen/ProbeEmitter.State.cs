@@ -13,6 +13,12 @@ internal sealed partial class ProbeEmitter
     private readonly Dictionary<VariableSymbol, Location> locals = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
+    /// Where a per-site variable just allocated in memory is held instead while its code runs (a loop's local, flushed
+    /// to memory after the loop), or null to keep it in memory: given the variable, its instance and initial value.
+    /// </summary>
+    public Func<VariableSymbol, MemoryLocation, Folding.Constant?, Location?>? HoldSiteVariable { get; init; }
+
+    /// <summary>
     /// A probe-local variable gets locals and is zeroed (or initialised) at every execution (DECISIONS 4); an
     /// <c>unshared</c>/<c>report</c> one gets its per-site instance in the instrumentation memory, initialised
     /// once in the static image, so the declaration itself costs nothing at run time.
@@ -26,7 +32,8 @@ internal sealed partial class ProbeEmitter
             if (d.Initializer is { } e && !constants.TryGetValue(e, out initial))
                 throw new InstrumentationException($"the initial value of `{v.Name}` must be known when instrumenting (static values and literals only)", e.Span);
             if (site is null) throw Unsupported("unshared variables here", d);
-            locals[v] = state.AllocateSiteVariable(v, site, initial);
+            var instance = state.AllocateSiteVariable(v, site, initial);
+            locals[v] = instance is MemoryLocation m && HoldSiteVariable?.Invoke(v, m, initial) is { } held ? held : instance;
             return;
         }
         if (v.VariableKind == VariableKind.Global)

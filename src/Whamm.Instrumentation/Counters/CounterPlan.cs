@@ -33,11 +33,18 @@ internal sealed class CounterPlan
     private readonly Dictionary<CheckedMatch, CounterOp[]> bodies = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> mergeable = new(StringComparer.Ordinal);
     private readonly HashSet<string> cached = new(StringComparer.Ordinal);
+    private readonly Dictionary<CheckedMatch, HashSet<VariableSymbol>> additive = new(ReferenceEqualityComparer.Instance);
 
     private CounterPlan() { }
 
     /// <summary>The counter body of a match, or null when the probe is not a counter there.</summary>
     public CounterOp[]? BodyOf(CheckedMatch match) => bodies.GetValueOrDefault(match);
+
+    /// <summary>
+    /// The per-site variables of an opcode probe that its body only ever adds to (<c>v++</c>, <c>v = v + e</c> with any
+    /// <c>e</c> not naming <c>v</c>), whatever else it does: a loop may hold them in locals (<c>CachedCounter</c>).
+    /// </summary>
+    public bool IsAdditive(CheckedMatch match, VariableSymbol variable) => additive.TryGetValue(match, out var set) && set.Contains(variable);
 
     /// <summary>Whether increments of script global <paramref name="name"/> may be merged (nothing reads it while the program runs).</summary>
     public bool Merges(string name) => mergeable.Contains(name);
@@ -82,6 +89,7 @@ internal sealed class CounterPlan
         {
             foreach (var m in probe.Matches)
             {
+                if (m.Event?.Kind == CatalogueEventKind.Opcode && AdditiveVariables(probe.Syntax.Body, m.Model) is { Count: > 0 } vars) plan.additive[m] = vars;
                 var opcode = m.Mode?.Kind == ModeKind.Before && m.Event?.Kind == CatalogueEventKind.Opcode;
                 if (!opcode && m.Event?.Kind is not (CatalogueEventKind.BlockStart or CatalogueEventKind.BlockEnd)) continue;
                 if (plan.CounterBody(probe.Syntax.Body, m.Model) is not { } ops) continue;
@@ -138,6 +146,28 @@ internal sealed class CounterPlan
             }
         }
         return ops.Count > 0 ? [.. ops] : null;
+    }
+
+    /// <summary>The per-site integer variables of <paramref name="body"/> named only as the target or self operand of additions to themselves.</summary>
+    private static HashSet<VariableSymbol> AdditiveVariables(BlockSyntax body, SemanticModel model)
+    {
+        var allowed = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
+        var candidates = new HashSet<VariableSymbol>(ReferenceEqualityComparer.Instance);
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            if (node is VariableDeclarationSyntax d && model.SymbolOf(d) is VariableSymbol { VariableKind: VariableKind.Unshared } v && IsCounterType(v.Type))
+                candidates.Add(v);
+            if (node is StatementSyntax s && KeyOf(s) is null && SelfAdd(s) is var (target, _, _, self))
+            {
+                allowed.Add(target);
+                if (self is not null) allowed.Add(self);
+            }
+        }
+        foreach (var n in body.DescendantNodesAndSelf().OfType<NameExpressionSyntax>())
+        {
+            if (model.SymbolOf(n) is VariableSymbol v && !allowed.Contains(n)) candidates.Remove(v);
+        }
+        return candidates;
     }
 
     /// <summary>A per-site variable is either counted or set, not both (merging must not reorder a set and an add).</summary>

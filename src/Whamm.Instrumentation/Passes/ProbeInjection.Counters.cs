@@ -145,6 +145,20 @@ internal sealed partial class ProbeInjection
         return local;
     }
 
+    /// <summary>
+    /// A per-site variable the probe only adds to (<see cref="CounterPlan.IsAdditive"/>), at an ordinary instruction of a
+    /// qualifying loop, starting at zero: held in a local of the loop like a merged counter (<see cref="LoopLocal"/>).
+    /// </summary>
+    private Location? HoldInLoop(CounterPlan plan, ProbeMatch pm, Instruction site, VariableSymbol variable, MemoryLocation at, Folding.Constant? initial)
+    {
+        if (!plan.IsAdditive(pm.Match, variable) || initial is { WasmValue: not 0 } || ControlFlow.OpensFrame(site.Op) || site.Op is Op.End or Op.Else or Op.Delegate)
+            return null;
+        groupEndsAtLoop = false;
+        return LoopLocal(new CachedCounter(variable.Type, at.Address, 0, false)) is { } local
+            ? new VariableLocation(variable.Type, [local], IsGlobal: false)
+            : null;
+    }
+
     /// <summary>After the <c>end</c> of a loop, or of a block a loop branches out to: the loops' counters held in locals go to memory.</summary>
     private void InjectLoopFlush(Site site, SiteCode code)
     {

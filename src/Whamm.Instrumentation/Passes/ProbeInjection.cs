@@ -436,7 +436,10 @@ internal sealed partial class ProbeInjection
     private ProbeEmitter Emitter(Prepared p, Dictionary<string, uint> stack, AltSite? alt = null) =>
         new(p.Match.Match.Model, p.Folder.Constants, state,
             new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt)
-        { SiteInstruction = p.Ins };
+        {
+            SiteInstruction = p.Ins,
+            HoldSiteVariable = Counters is { } plan && p.Ins is { } ins ? (v, at, initial) => HoldInLoop(plan, p.Match, ins, v, at, initial) : null,
+        };
 
     /// <summary>
     /// Emits a prepared probe's body, under <c>if</c> when a residual predicate remains (unless
