@@ -45,17 +45,15 @@ internal sealed class CounterGroup
         slots.Add((WhammType.U64, offset, amount, false, @base));
     }
 
-    /// <summary>
-    /// A per-site variable instance at <paramref name="address"/> that the group bumps by <paramref name="value"/> (or
-    /// sets to it): the address of the counter it shares with an earlier site of the group, or null when it is the
-    /// group's own counter from now on.
-    /// </summary>
-    public uint? Share(VariableSymbol variable, uint address, long value, bool isSet)
+    /// <summary>The counter a per-site variable bumped by <paramref name="value"/> (or set to it) shares with an earlier site of the group, or null.</summary>
+    public uint? SharedCounter(VariableSymbol variable, long value, bool isSet) =>
+        shared.TryGetValue((variable, value, isSet), out var slot) ? slot : null;
+
+    /// <summary>Makes the instance at <paramref name="address"/> the group's counter for the variable, bumped by <paramref name="value"/> (or set to it) once per execution.</summary>
+    public void AddCounter(VariableSymbol variable, uint address, long value, bool isSet)
     {
-        if (shared.TryGetValue((variable, value, isSet), out var slot)) return slot;
         shared[(variable, value, isSet)] = address;
         slots.Add((variable.Type, address, value, isSet, null));
-        return null;
     }
 
     /// <summary>

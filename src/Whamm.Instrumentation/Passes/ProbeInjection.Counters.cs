@@ -38,7 +38,6 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private const int MaxLoopLocals = 4;
     private bool groupEndsAtLoop;
-    private readonly List<(VariableSymbol Variable, MemoryLocation At)> siteInstances = [];
     private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
     private readonly List<ProbeStats> groupSites = []; // the probe of each site counted into the current group
     private int groupFirstPc;                          // the first of them, where the group's updates go
@@ -194,17 +193,13 @@ internal sealed partial class ProbeInjection
 
     private void Count(ProbeMatch pm, CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, int pc)
     {
-        siteInstances.Clear();
         siteUpdates.Clear();
-        ReportSite? site = null;
         foreach (var op in ops)
         {
             var value = op.Value is null ? 1 : constants[op.Value].WasmValue;
             switch (op.Kind)
             {
                 case CounterOpKind.Declare:
-                    site ??= new ReportSite(fid, pc, reportName, pm.Probe.Index, ReportSite.RuleOf(pm.Match));
-                    siteInstances.Add((op.Variable, (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value])));
                     break;
                 case CounterOpKind.Add when op.Key is { } key:
                     mapCounters ??= state.MapCounters ??= new MapCounters(state.RequireCore("a map counter"), editor);
@@ -218,13 +213,18 @@ internal sealed partial class ProbeInjection
                     break;
             }
         }
+        // The instances, in declaration order: one that the group already counts for reads that counter.
         var stat = stats[pm.Probe];
-        foreach (var (variable, at) in siteInstances)
+        ReportSite? site = null;
+        foreach (var op in ops)
         {
-            if (SiteUpdate(variable) is not var (value, isSet) || !isSet && value == 0) continue;
-            if (group.Share(variable, at.Address, value, isSet) is not { } counter) continue;
-            if (variable.IsReport) state.Reports.ShareValue(at.Address, counter);
-            stat.SitesShared++;
+            if (op.Kind != CounterOpKind.Declare) continue;
+            site ??= new ReportSite(fid, pc, reportName, pm.Probe.Index, ReportSite.RuleOf(pm.Match));
+            var update = SiteUpdate(op.Variable) is var (value, isSet) && (isSet || value != 0) ? (value, isSet) : ((long, bool)?)null;
+            var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) : null;
+            var at = (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);
+            if (counter is not null) stat.SitesShared++;
+            else if (update is var (amount, set)) group.AddCounter(op.Variable, at.Address, amount, set);
         }
         Record(pm, pc);
         if (groupSites.Count == 0) groupFirstPc = pc;

@@ -45,14 +45,14 @@ internal sealed class ReportTable
     /// <summary>The number of rows.</summary>
     public int Count { get; private set; }
 
-    /// <summary>A report variable of a probe at one site; its id and (until <see cref="ShareValue"/>) its value are at <paramref name="address"/>.</summary>
-    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint address)
+    /// <summary>A report variable of a probe at one site: its id is <paramref name="address"/>, its value is read at <paramref name="valueAddress"/> (a counter it shares with other sites, or its own).</summary>
+    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint address, uint valueAddress)
     {
         var kind = KindOf(new Kind(name, type, site.ProbeIndex, site.Rule, null, "memaddr"));
         var rows = groups[kindGroup[kind]].Rows;
         if (rows.Count > 0 && rows[^1].Id >= address)
             throw new InstrumentationException($"internal error: report row {address} allocated after {rows[^1].Id}", isInternal: true);
-        rows.Add(new Row(address, address, FunctionOf(site.Fid, site.FunctionName), site.Pc, kind));
+        rows.Add(new Row(address, valueAddress, FunctionOf(site.Fid, site.FunctionName), site.Pc, kind));
         Count++;
     }
 
@@ -61,23 +61,6 @@ internal sealed class ReportTable
     {
         globalRows.Add(new Row(valueAddress, valueAddress, 0, 0, KindOf(new Kind(name, type, 0, null, id, type.IsMap ? "map_id" : "global_id"))));
         Count++;
-    }
-
-    /// <summary>
-    /// Makes the site row whose id is <paramref name="idAddress"/> print the value at <paramref name="valueAddress"/>
-    /// (a counter several sites share); its id stays its own address.
-    /// </summary>
-    public void ShareValue(uint idAddress, uint valueAddress)
-    {
-        foreach (var (_, _, rows) in groups)
-        {
-            var span = CollectionsMarshal.AsSpan(rows);
-            var at = IndexOf(span, idAddress);
-            if (at < 0) continue;
-            span[at].Value = valueAddress;
-            return;
-        }
-        throw new InstrumentationException($"internal error: no report row has the id {idAddress}", isInternal: true);
     }
 
     /// <summary>Writes the kinds, functions, rows and the <c>whamm_report</c> argument into <paramref name="data"/>; returns the argument's address.</summary>
@@ -150,6 +133,25 @@ internal sealed class ReportTable
 
     private int KindOf(Kind kind)
     {
+        // A dense monitor asks for the same one or two kinds at site after site: compare references before hashing strings.
+        foreach (var recent in recentKinds)
+        {
+            if (recent < 0) continue;
+            var k = kinds[recent];
+            if (ReferenceEquals(k.Name, kind.Name) && ReferenceEquals(k.Rule, kind.Rule) && ReferenceEquals(k.Type, kind.Type)
+                && k.ProbeIndex == kind.ProbeIndex && ReferenceEquals(k.Id, kind.Id) && ReferenceEquals(k.IdType, kind.IdType)) return recent;
+        }
+        var index = LookUpKind(kind);
+        recentKinds[nextRecent] = index;
+        nextRecent = (nextRecent + 1) % recentKinds.Length;
+        return index;
+    }
+
+    private readonly int[] recentKinds = [-1, -1, -1, -1];
+    private int nextRecent;
+
+    private int LookUpKind(Kind kind)
+    {
         if (kindIndex.TryGetValue(kind, out var index)) return index;
         index = kinds.Count;
         kinds.Add(kind);
@@ -184,18 +186,6 @@ internal sealed class ReportTable
         return index;
     }
 
-    private static int IndexOf(ReadOnlySpan<Row> rows, uint id)
-    {
-        int lo = 0, hi = rows.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            if (rows[mid].Id == id) return mid;
-            if (rows[mid].Id < id) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return -1;
-    }
 
     private static string WasmTypeText(WhammType type)
     {

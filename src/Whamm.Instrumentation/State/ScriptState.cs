@@ -92,7 +92,8 @@ internal sealed class ScriptState
     /// Allocates one instance of a probe's <c>unshared</c>/<c>report</c> variable for one site, with its folded
     /// initial value written into the static image (initialisers may only use static values, reference §1.6).
     /// </summary>
-    public Location AllocateSiteVariable(VariableSymbol variable, ReportSite site, Constant? initial)
+    /// <remarks>A report row prints the instance's address as its id and, unless <paramref name="valueAddress"/> names a counter it shares, its value.</remarks>
+    public Location AllocateSiteVariable(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null)
     {
         var core = RequireCore($"`{variable.Name}`");
         var size = ValueLayout.Size(variable.Type);
@@ -105,7 +106,7 @@ internal sealed class ScriptState
             location = map;
         }
         if (initial is not null) core.Data.Write(address, Encode(initial, core.Data));
-        if (variable.IsReport) Reports.AddSiteVariable(site, variable.Name, variable.Type, address);
+        if (variable.IsReport) Reports.AddSiteVariable(site, variable.Name, variable.Type, address, valueAddress ?? address);
         return location;
     }
 

@@ -25,14 +25,13 @@ public sealed class ReportTableTests
         var bu = WhammType.Tuple(WhammType.Bool, WhammType.U8);
 
         var a = Value(data, table, call, "count", WhammType.U32, [7, 0, 0, 0]);
-        var b = Value(data, table, later, "count", WhammType.U32, [0, 0, 0, 0]);
+        var b = Value(data, table, later, "count", WhammType.U32, [0, 0, 0, 0], readFrom: a); // prints a's value under its own id
         var t1 = Value(data, table, call, "t", iu, [0xFF, 0xFF, 0xFF, 0xFF, 9]);
         var small = Value(data, table, begin, "small", WhammType.U8, [200]);
         var t2 = Value(data, table, later, "t", bu, [1, 3]);
         var global = data.Reserve(8, 8);
         data.Write(global, BitConverter.GetBytes(1000.18));
         table.AddGlobal("total", WhammType.F64, "4", global);
-        table.ShareValue(b, a); // b's row prints a's value, under its own id
         Assert.Equal(6, table.Count);
 
         var argument = table.Write(data);
@@ -54,20 +53,21 @@ public sealed class ReportTableTests
     }
 
     [Fact]
-    public void SharingAnUnknownIdIsAnInternalError()
+    public void RowsAllocatedOutOfAddressOrderAreAnInternalError()
     {
         var table = new ReportTable();
-        table.AddSiteVariable(new ReportSite(0, 1, "f", 0, "wasm:opcode:nop:before"), "n", WhammType.U32, 100);
-        var e = Assert.Throws<InstrumentationException>(() => table.ShareValue(104, 100));
+        var site = new ReportSite(0, 1, "f", 0, "wasm:opcode:nop:before");
+        table.AddSiteVariable(site, "n", WhammType.U32, 104, 104);
+        var e = Assert.Throws<InstrumentationException>(() => table.AddSiteVariable(site, "n", WhammType.U32, 100, 100));
         Assert.True(e.IsInternal);
     }
 
     /// <summary>A site variable with its initial bytes in <paramref name="data"/>; its address.</summary>
-    private static uint Value(StaticData data, ReportTable table, ReportSite site, string name, WhammType type, byte[] bytes)
+    private static uint Value(StaticData data, ReportTable table, ReportSite site, string name, WhammType type, byte[] bytes, uint? readFrom = null)
     {
         var address = data.Reserve(bytes.Length, 4);
         data.Write(address, bytes);
-        table.AddSiteVariable(site, name, type, address);
+        table.AddSiteVariable(site, name, type, address, readFrom ?? address);
         return address;
     }
 }
