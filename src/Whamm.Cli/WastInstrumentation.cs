@@ -8,7 +8,9 @@ namespace Whamm.Cli;
 
 /// <summary>
 /// The <see cref="WhammInstrumenter"/> of <c>whamm wast</c>: checks a case's script and compiles it into the module with
-/// the rewriter, in memory, with the options <c>whamm instr</c> uses by default (getters exported). A script error or a
+/// the rewriter, in memory, with the options <c>whamm instr</c> uses by default (getters exported), except that counters
+/// are not held in locals: assertions read the getters after traps, and a trap would lose what locals held (merged
+/// counters are added before their group's first counted instruction, so they are still there). A script error or a
 /// construct the rewriter refuses fails the case with a one-line message whose <c>LINE:COL</c> is in the <c>.wast</c> file.
 /// </summary>
 internal static class WastInstrumentation
@@ -25,7 +27,7 @@ internal static class WastInstrumentation
         }
         try
         {
-            return Instrumenter.Instrument(ModuleReader.Read(module), script, new InstrumentOptions()).ToBytes();
+            return Instrumenter.Instrument(ModuleReader.Read(module), script, new InstrumentOptions { CountersInLocals = false }).ToBytes();
         }
         catch (InstrumentationException e)
         {
