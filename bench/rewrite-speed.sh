@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rewriting speed: the whole `whamm instr` process (start-up included) with a sparse monitor (a counter before
-# every `call`) and a dense one (a counter before every instruction), side by side in the same run with
+# every `call`), a dense one (a counter before every instruction) and issue #9's dense target, hotness (a report
+# variable at every instruction), side by side in the same run with
 # Binaryen's `wasm-opt IN -o OUT --all-features` (read + write, no passes). Wall time is the min of RUNS runs;
 # peak RSS is the largest seen (`/usr/bin/time` when installed, else polled from /proc).
 #   bench/rewrite-speed.sh [MODULE.wasm ...]    default: esbuild, swc, yosys, flite from .corpus/npm
@@ -65,14 +66,16 @@ best() {
   echo "$ms $((kb / 1024))"
 }
 
-printf '%-14s %6s | %9s %7s | %9s %7s %6s | %9s %7s %6s\n' \
-  module MB wasm-opt RSS_MB sparse RSS_MB ratio dense RSS_MB ratio
+printf '%-14s %6s | %9s %7s | %9s %7s %6s | %9s %7s %6s | %9s %7s %6s\n' \
+  module MB wasm-opt RSS_MB sparse RSS_MB ratio dense RSS_MB ratio hotness RSS_MB ratio
 for m in "${modules[@]}"; do
   mb=$(awk -v b="$(stat -L -c %s "$m")" 'BEGIN{printf "%.1f", b/1048576}')
   read -r wo_ms wo_mb < <(best wasm-opt "$m" -o "$out/wasm-opt.wasm" --all-features)
   read -r sp_ms sp_mb < <(best "$whamm" instr --script bench/monitors/count-calls.mm --app "$m" -o "$out/sparse.wasm")
   read -r de_ms de_mb < <(best "$whamm" instr --script bench/monitors/count-instructions.mm --app "$m" -o "$out/dense.wasm")
+  read -r ho_ms ho_mb < <(best "$whamm" instr --script bench/monitors/hotness.mm --app "$m" -o "$out/hotness.wasm")
   awk -v n="$(basename "$m" .wasm)" -v mb="$mb" -v wo="$wo_ms" -v wr="$wo_mb" -v sp="$sp_ms" -v sr="$sp_mb" -v de="$de_ms" -v dr="$de_mb" \
-    'BEGIN{printf "%-14s %6s | %9d %7d | %9d %7d %5.1fx | %9d %7d %5.1fx\n", n, mb, wo, wr, sp, sr, wo/sp, de, dr, wo/de}'
+    -v ho="$ho_ms" -v hr="$ho_mb" \
+    'BEGIN{printf "%-14s %6s | %9d %7d | %9d %7d %5.1fx | %9d %7d %5.1fx | %9d %7d %5.1fx\n", n, mb, wo, wr, sp, sr, wo/sp, de, dr, wo/de, ho, hr, wo/ho}'
 done
 echo "(ms = min wall time of $runs run(s), whole process; RSS_MB = peak resident set; ratio = wasm-opt time / whamm time; $(nproc) cores)"

@@ -40,9 +40,9 @@ public sealed class CorpusBenchSmokeTests
     public void RewriteSpeedQuickPrintsOneRowWithTimesAndPeakMemory()
     {
         var row = Assert.Single(RunScript("rewrite-speed.sh").Split('\n'), l => l.StartsWith("sqljs ", StringComparison.Ordinal));
-        // MB, then wasm-opt (ms, RSS), sparse (ms, RSS, ratio), dense (ms, RSS, ratio).
+        // MB, then wasm-opt (ms, RSS), sparse, dense and hotness (ms, RSS, ratio each).
         var numbers = Numbers(row);
-        Assert.Equal(9, numbers.Length);
+        Assert.Equal(12, numbers.Length);
         Assert.All(numbers, n => Assert.True(n > 0, row));
     }
 
