@@ -31,8 +31,8 @@ internal sealed partial class ProbeEmitter
             Folding.Constant? initial = null;
             if (d.Initializer is { } e && !constants.TryGetValue(e, out initial))
                 throw new InstrumentationException($"the initial value of `{v.Name}` must be known when instrumenting (static values and literals only)", e.Span);
-            if (site is null) throw Unsupported("unshared variables here", d);
-            var instance = state.AllocateSiteVariable(v, site, initial);
+            if (site is not { } at) throw Unsupported("unshared variables here", d);
+            var instance = state.AllocateSiteVariable(v, at, initial);
             locals[v] = instance is MemoryLocation m && HoldSiteVariable?.Invoke(v, m, initial) is { } held ? held : instance;
             return;
         }

@@ -215,11 +215,10 @@ internal sealed partial class ProbeInjection
         }
         // The instances, in declaration order: one that the group already counts for reads that counter.
         var stat = stats[pm.Probe];
-        ReportSite? site = null;
+        var site = new ReportSite(fid, pc, reportName, pm.Probe.Index, ReportSite.RuleOf(pm.Match));
         foreach (var op in ops)
         {
             if (op.Kind != CounterOpKind.Declare) continue;
-            site ??= new ReportSite(fid, pc, reportName, pm.Probe.Index, ReportSite.RuleOf(pm.Match));
             var update = SiteUpdate(op.Variable) is var (value, isSet) && (isSet || value != 0) ? (value, isSet) : ((long, bool)?)null;
             var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) : null;
             var at = (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);

@@ -7,7 +7,7 @@ using Whamm.Wasm.Binary;
 namespace Whamm.Instrumentation.State;
 
 /// <summary>Where a report variable instance was allocated: the match site and the probe (null for script globals).</summary>
-internal sealed record ReportSite(uint Fid, int Pc, string FunctionName, int ProbeIndex, string Rule)
+internal readonly record struct ReportSite(uint Fid, int Pc, string FunctionName, int ProbeIndex, string Rule)
 {
     /// <summary>The rule as the report's probe_id names it: a rule without a mode ends in <c>:&lt;no-mode&gt;</c> (reference §3.6).</summary>
     public static string RuleOf(CheckedMatch match) => match.Mode is null ? match.RuleName + ":<no-mode>" : match.RuleName;
