@@ -66,6 +66,12 @@ public sealed record InstrumentOptions
 
     /// <summary>Told the fraction (0 to 1) of the application's functions instrumented so far; null for no reports.</summary>
     public IProgress<double>? Progress { get; init; }
+
+    /// <summary>
+    /// How many threads may instrument functions at once when the script allows it (only counters of script globals, see
+    /// <c>ProbeInjection.Parallel.cs</c>); 1: one by one. The output is the same either way (tests compare the two).
+    /// </summary>
+    internal int Threads { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -120,6 +126,17 @@ public sealed class ProbeStats
     /// <summary>Merged sites whose per-site variables share a counter with an earlier site of their basic block.</summary>
     public int SitesShared { get; internal set; }
 
+    /// <summary>Adds the counts of <paramref name="other"/> (this probe's, from another worker of the same run).</summary>
+    internal void Add(ProbeStats other)
+    {
+        SitesMatched += other.SitesMatched;
+        SitesFoldedAway += other.SitesFoldedAway;
+        SitesSkipped += other.SitesSkipped;
+        SitesInjected += other.SitesInjected;
+        SitesMerged += other.SitesMerged;
+        SitesShared += other.SitesShared;
+    }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"probe {Probe.Index} {Probe}: {SitesMatched} sites matched, {SitesFoldedAway} folded away, {SitesSkipped} skipped, {SitesInjected} injected ({SitesMerged} merged, {SitesShared} shared)";
@@ -156,6 +173,9 @@ public sealed class InstrumentResult
     /// trapped. After a normal exit or <c>proc_exit</c> the report is always exact.
     /// </summary>
     public bool ApproximateAfterTrap { get; }
+
+    /// <summary>Whether the functions were instrumented on several threads (<see cref="InstrumentOptions.Threads"/>).</summary>
+    internal bool WalkedInParallel { get; init; }
 
     /// <summary>The module's bytes.</summary>
     public byte[] ToBytes() => ModuleWriter.Write(Module);
@@ -245,6 +265,9 @@ public static class Instrumenter
                 + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
         }
         var warnings = core?.Warning is { } w ? [w, .. lifecycle.Warnings] : lifecycle.Warnings;
-        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation, injection.Approximate);
+        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation, injection.Approximate)
+        {
+            WalkedInParallel = injection.WalkedInParallel,
+        };
     }
 }

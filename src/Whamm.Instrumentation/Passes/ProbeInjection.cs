@@ -15,15 +15,16 @@ namespace Whamm.Instrumentation.Passes;
 
 /// <summary>
 /// Walks every instruction of every original local function once (decoding only: the operand and result types of
-/// the sites that need them come from <see cref="StackTypes"/>, which validates functions in parallel ahead of this
-/// sequential walk), looks its probes up by opcode and mode (<see cref="SiteIndex"/>), folds each probe at the site
-/// and injects what remains (reference §3.3–§3.4). One file per placement kind:
+/// the sites that need them come from <see cref="StackTypes"/>, which validates functions in parallel ahead of the
+/// walk), looks its probes up by opcode and mode (<see cref="SiteIndex"/>), folds each probe at the site and injects
+/// what remains (reference §3.3–§3.4). One file per placement kind:
 /// <list type="bullet">
 /// <item>this file: the walk, folding a probe at a site (<see cref="Prepare"/>) and the shared emission steps;</item>
 /// <item><c>ProbeInjection.Opcodes.cs</c>: <c>before</c>, <c>after</c> (with <c>resN</c>) and <c>alt</c>;</item>
 /// <item><c>ProbeInjection.Blocks.cs</c>: <c>entry</c>, <c>exit</c>, semantic <c>after</c> and <c>block_alt</c> of structured
 ///   blocks, and the basic-block events <c>wasm:block:start</c>/<c>end</c>;</item>
 /// <item><c>ProbeInjection.Exits.cs</c>: <c>wasm:func:entry</c>/<c>exit</c>, branch <c>at_target</c> and the hook before <c>proc_exit</c>.</item>
+/// <item><c>ProbeInjection.Parallel.cs</c>: the walk on several threads when the script is only counters of script globals.</item>
 /// </list>
 /// Operands a probe reads (<c>argN</c>) are saved into fresh locals of the types the validator reports at that
 /// point and re-pushed for the instruction. Code at one instruction runs in this order: block:start, opcode
@@ -66,7 +67,8 @@ internal sealed partial class ProbeInjection
     private int recentCount;
     private readonly SiteCode siteCode = new();
     private string reportName = ""; // the function's name in reports, built once per function
-    private readonly Dictionary<ProbeMatch, Folded> foldedOnce = new(ReferenceEqualityComparer.Instance); // probes that fold alike at every site (no statics)
+    // Probes that fold alike at every site (no statics); parallel workers share their coordinator's, filled before they start.
+    private readonly Dictionary<ProbeMatch, Folded> foldedOnce = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Sites are found and typed in the application as it was before we added anything (<paramref name="original"/>,
@@ -118,14 +120,23 @@ internal sealed partial class ProbeInjection
     /// <summary>The evaluation knobs (<see cref="InstrumentOptions.Bodies"/>, <see cref="InstrumentOptions.Predicates"/>) and progress.</summary>
     public InstrumentOptions Options { get; init; } = new();
 
+    /// <summary>
+    /// Instruments every original local function: on <see cref="InstrumentOptions.Threads"/> workers when the script
+    /// is <see cref="ParallelSafe">parallel-safe</see>, else one by one.
+    /// </summary>
     public void Run()
     {
-        var imported = (uint)functions.ImportCount;
         var count = functions.Count - functions.ImportCount;
+        if (Options.Threads > 1 && count > 1 && ParallelSafe())
+        {
+            WalkedInParallel = true;
+            RunParallel(count);
+            return;
+        }
         using var types = Enum.GetValues<Op>().Any(NeedsTypes) ? new StackTypes(original, NeedsTypes) : null;
         for (var i = 0; i < count; i++)
         {
-            InstrumentFunction(i, imported + (uint)i, types);
+            InstrumentFunction(i, types);
             Options.Progress?.Report((i + 1.0) / count);
         }
     }
@@ -135,10 +146,10 @@ internal sealed partial class ProbeInjection
     /// <summary>Whether a site of <paramref name="op"/> needs its operand or result types (the validator, in <see cref="StackTypes"/>).</summary>
     private bool NeedsTypes(Op op) => index.NeedsStackTypes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
 
-    private void InstrumentFunction(int defined, uint function, StackTypes? types)
+    private void InstrumentFunction(int defined, StackTypes? types)
     {
         definedIndex = defined;
-        fid = function;
+        fid = (uint)(functions.ImportCount + defined);
         bodyEditor = null;
         pool = new LocalPool(Editor);
         reportName = functions.NameSectionName(fid) ?? $"#{fid}";

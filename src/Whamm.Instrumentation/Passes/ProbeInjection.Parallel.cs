@@ -1,0 +1,119 @@
+using System.Runtime.ExceptionServices;
+using Whamm.Instrumentation.Counters;
+using Whamm.Language.Catalogue;
+using Whamm.Language.Semantics;
+using Whamm.Wasm.Opcodes;
+
+namespace Whamm.Instrumentation.Passes;
+
+/// <summary>
+/// Walking the functions on several threads when the script is only counters of script globals (a dense instruction
+/// counter, a sparse call counter): such a walk adds nothing shared to the module (no static data, report rows, types or
+/// functions), only locals and code to the function being walked, so one worker per thread (all per-function state is
+/// per instance) can take any share of the functions and the output is byte-identical to the sequential walk's.
+/// Each worker counts into its own <see cref="ProbeStats"/> and <see cref="Injected"/>, summed at the end; the
+/// foldings are made before the workers start, which then only read them.
+/// </summary>
+internal sealed partial class ProbeInjection
+{
+    /// <summary>Whether <see cref="Run"/> walked the functions on several workers.</summary>
+    public bool WalkedInParallel { get; private set; }
+
+    /// <summary>A worker of <see cref="RunParallel"/>: the coordinator's module, script, options and foldings, its own counts.</summary>
+    private ProbeInjection(ProbeInjection coordinator)
+        : this(coordinator.editor, coordinator.index, coordinator.state, coordinator.stats.Keys.ToDictionary(p => p, p => new ProbeStats(p)),
+            coordinator.original, coordinator.functions)
+    {
+        foldedOnce = coordinator.foldedOnce;
+        Options = coordinator.Options;
+        Counters = coordinator.Counters;
+        BeforeProcExit = coordinator.BeforeProcExit;
+    }
+
+    /// <summary>
+    /// Whether every probe match is an opcode <c>before</c> counter that the walk's shortcut takes (<see cref="CountsOnlyAt"/>:
+    /// no static or stack values, the same unconditional countable folding at every site) and that only adds to script
+    /// globals; no function or block events, shadow tables or user libraries (so no <c>@static</c> call either). Anything
+    /// else may allocate shared state while walking and stays sequential. Folds the probes (into <see cref="foldedOnce"/>).
+    /// </summary>
+    private bool ParallelSafe()
+    {
+        if (Counters is not { } plan || Options.Libraries.Count > 0 || state.Shadows is not null
+            || index.FuncEntry.Length + index.FuncExit.Length + index.BlockStart.Length + index.BlockEnd.Length > 0) return false;
+        foreach (var op in Enum.GetValues<Op>())
+        {
+            if (!index.AnyAt(op)) continue;
+            var before = index.Opcode(ModeKind.Before, op);
+            // Cheap structural test first: folding below may evaluate what the sequential walk would only meet at a site.
+            if (before.Length == 0 || before.Any(pm => plan.BodyOf(pm.Match)?.All(AddsToGlobal) != true)) return false;
+            if (!FoldsToCountsOnly(op)) return false;
+        }
+        return true;
+    }
+
+    private static bool AddsToGlobal(CounterOp op) =>
+        op.Kind == CounterOpKind.Add && op.Key is null && op.Variable.VariableKind == VariableKind.Global;
+
+    /// <summary>
+    /// <see cref="CountsOnlyAt"/>, except that a folding error (a constant cast that would trap, an unsupported built-in)
+    /// means sequential: the sequential walk reports it at the first site, or never when the opcode does not occur.
+    /// </summary>
+    private bool FoldsToCountsOnly(Op op)
+    {
+        try
+        {
+            return CountsOnlyAt(op);
+        }
+        catch (InstrumentationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Instruments the <paramref name="count"/> local functions on up to <see cref="InstrumentOptions.Threads"/> workers,
+    /// this thread and dedicated ones, each claiming the next function from a counter (<c>Parallel.For</c>'s replicated
+    /// tasks made more workers and cost more CPU for the same wall time). The first failure stops the others and is rethrown.
+    /// </summary>
+    private void RunParallel(int count)
+    {
+        var gate = new object();
+        var next = -1;
+        var done = 0;
+        Exception? failure = null;
+        void Walk()
+        {
+            var worker = new ProbeInjection(this);
+            try
+            {
+                for (int i; (i = Interlocked.Increment(ref next)) < count;)
+                {
+                    worker.InstrumentFunction(i, types: null); // no site needs stack types: no argN/resN, alt or shadow tables
+                    if (Options.Progress is { } progress)
+                    {
+                        lock (gate) progress.Report(++done / (double)count);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                Volatile.Write(ref next, count);
+                lock (gate) failure ??= e;
+            }
+            lock (gate) Absorb(worker);
+        }
+        var threads = Enumerable.Range(1, Math.Min(Options.Threads, count) - 1).Select(_ => new Thread(Walk)).ToArray();
+        foreach (var t in threads) t.Start();
+        Walk();
+        foreach (var t in threads) t.Join();
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+    }
+
+    /// <summary>Adds a finished worker's counts, injected sites and approximation to this coordinator's.</summary>
+    private void Absorb(ProbeInjection worker)
+    {
+        foreach (var (probe, s) in worker.stats) stats[probe].Add(s);
+        foreach (var (function, sites) in worker.Injected) Injected.Add(function, sites);
+        Approximate |= worker.Approximate;
+    }
+}
