@@ -199,7 +199,7 @@ public static class Instrumenter
         script.Globals.Select(g => g.Type)
             .Concat(script.Probes.Where(p => p.Matches.Count > 0).SelectMany(p => p.Syntax.Body.DescendantNodesAndSelf()
                 .OfType<Language.Syntax.VariableDeclarationSyntax>()
-                .Select(d => p.Matches[0].Model.SymbolOf(d) is VariableSymbol v ? v.Type : WhammType.Bool)))
+                .Select(d => p.Matches[0].Model.SymbolOf(d)).OfType<VariableSymbol>().Select(v => v.Type)))
             .Where(t => t.IsMap);
 
     /// <summary>Instruments <paramref name="app"/> (edited in place) with <paramref name="script"/>.</summary>

@@ -16,31 +16,25 @@ internal static class CounterFlow
 {
     public static bool IsCall(Op op) => op is Op.Call or Op.CallIndirect or Op.CallRef;
 
-    /// <summary>Instructions after which this function never continues.</summary>
-    public static bool AlwaysLeaves(Op op) => op is Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef
-        or Op.Throw or Op.ThrowRef or Op.Rethrow;
+    /// <summary>Instructions after which this function never continues: returns (<see cref="ControlFlow.ExitOf"/>) and throws.</summary>
+    public static bool AlwaysLeaves(Op op) => IsThrow(op) || op is Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef;
+
+    private static bool IsThrow(Op op) => op is Op.Throw or Op.ThrowRef or Op.Rethrow;
 
     /// <summary>Whether a counter group ends with <paramref name="ins"/> (the caller adds proc_exit calls and alt sites).</summary>
     public static bool EndsGroup(in Instruction ins, bool atEnd) => atEnd || ControlFlow.EndsBasicBlock(ins.Op) || IsCall(ins.Op);
 
     /// <summary>
     /// Whether locals must be flushed before <paramref name="ins"/>, and whether the function is certainly left there
-    /// (then the locals need not be reset). <paramref name="depth"/> is the number of open frames (the function's
-    /// label is depth - 1).
+    /// (then the locals need not be reset): calls, throws, and the function's exits (<see cref="ControlFlow.ExitOf"/>).
+    /// <c>delegate</c> and the <c>br_on_*</c> branches flush whatever their label (rare). <paramref name="depth"/> is the
+    /// number of open frames.
     /// </summary>
     public static (bool Flush, bool Leaves) FlushAt(in Instruction ins, bool atEnd, int depth)
     {
-        var outermost = (uint)(depth - 1);
-        return ins.Op switch
-        {
-            _ when AlwaysLeaves(ins.Op) => (true, true),
-            _ when IsCall(ins.Op) => (true, false),
-            Op.End when atEnd => (true, true),
-            Op.Br => (ins.Index == outermost, ins.Index == outermost),
-            Op.BrIf => (ins.Index == outermost, false),
-            Op.BrTable => (ins.BrTableLabels.Contains(outermost), false),
-            Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail => (true, false), // rare: flush whatever the label
-            _ => (false, false),
-        };
+        if (IsThrow(ins.Op)) return (true, true);
+        if (IsCall(ins.Op) || ins.Op is Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail) return (true, false);
+        var exit = ControlFlow.ExitOf(ins, atEnd, depth);
+        return (exit != ExitKind.None, exit == ExitKind.Always && ins.Op != Op.BrTable);
     }
 }

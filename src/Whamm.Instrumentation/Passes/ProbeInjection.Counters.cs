@@ -37,7 +37,6 @@ internal sealed partial class ProbeInjection
     /// update in memory each time the loop is left (and a register while it runs).
     /// </summary>
     private const int MaxLoopLocals = 4;
-    private bool groupEndsAtLoop;
     private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
     private readonly List<ProbeStats> groupSites = []; // the probe of each site counted into the current group
     private int groupFirstPc;                          // the first of them, where the group's updates go
@@ -72,7 +71,7 @@ internal sealed partial class ProbeInjection
 
     private bool[] CachedCounterOps(CounterPlan plan)
     {
-        var ops = new bool[Enum.GetValues<Op>().Max(o => (int)o) + 1];
+        var ops = new bool[SiteIndex.OpCount];
         for (var op = 0; op < ops.Length; op++)
         {
             foreach (var pm in index.Opcode(ModeKind.Before, (Op)op))
@@ -107,8 +106,8 @@ internal sealed partial class ProbeInjection
                 foreach (var s in groupSites) s.SitesMerged++;
             }
             groupCode.Clear();
-            groupEndsAtLoop = site.Ins.Op == Op.Loop;
-            group.Emit(groupCode, state.Core?.Memory, cache, LoopLocal);
+            var endsAtLoop = site.Ins.Op == Op.Loop; // the loop the group's last instruction opens is not the group's
+            group.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, endsAtLoop));
             Editor().InsertBefore(groupFirstPc, groupCode);
             groupSites.Clear();
         }
@@ -119,13 +118,14 @@ internal sealed partial class ProbeInjection
     /// <summary>
     /// The local holding <paramref name="counter"/> while the innermost loop runs, when that loop qualifies
     /// (<see cref="LoopFlow"/>); its flush is placed after the loop's end and after the end of every block the loop
-    /// branches out to. Null: update the counter in memory.
+    /// branches out to. Null: update the counter in memory. <paramref name="outsideTopFrame"/>: the code goes before the
+    /// instruction that opened the innermost frame (a group ending at <c>loop</c>), so that loop is not its own.
     /// </summary>
-    private uint? LoopLocal(CachedCounter counter)
+    private uint? LoopLocal(CachedCounter counter, bool outsideTopFrame = false)
     {
         if (loopFlow is null) return null;
         var loop = frameCount - 1;
-        if (groupEndsAtLoop) loop--; // the loop the group's last instruction opens is not the group's
+        if (outsideTopFrame) loop--;
         while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
         if (loop == 0 || !loopFlow.Caches(frames[loop].Offset)) return null;
         if (loopLocals.TryGetValue(counter.Address, out var held)) return held;
@@ -152,7 +152,6 @@ internal sealed partial class ProbeInjection
     {
         if (!plan.IsAdditive(pm.Match, variable) || initial is { WasmValue: not 0 } || ControlFlow.OpensFrame(site.Op) || site.Op is Op.End or Op.Else or Op.Delegate)
             return null;
-        groupEndsAtLoop = false;
         return LoopLocal(new CachedCounter(variable.Type, at.Address, 0, false)) is { } local
             ? new VariableLocation(variable.Type, [local], IsGlobal: false)
             : null;
@@ -242,7 +241,7 @@ internal sealed partial class ProbeInjection
     private bool CountsOnly(in Instruction ins, bool atEnd)
     {
         if (Counters is null) return false;
-        countsOnly ??= new sbyte[Enum.GetValues<Op>().Max(o => (int)o) + 1];
+        countsOnly ??= new sbyte[SiteIndex.OpCount];
         ref var known = ref countsOnly[(int)ins.Op];
         if (known == 0) known = (sbyte)(CountsOnlyAt(ins.Op) ? 1 : -1);
         return known > 0 && !EndsCounterGroup(ins, atEnd) && (cache.IsEmpty || !CounterFlow.FlushAt(ins, atEnd, frameCount).Flush);

@@ -29,8 +29,6 @@ namespace Whamm.Instrumentation.Passes;
 /// </summary>
 internal sealed partial class ProbeInjection
 {
-    private enum ExitKind { None, Always, WhenTaken, ByTable }
-
     private void InjectFuncEntry()
     {
         if (index.FuncEntry.Length == 0) return;
@@ -45,26 +43,9 @@ internal sealed partial class ProbeInjection
     private bool IsExitSite(in Instruction ins, bool atEnd, int depth) =>
         index.FuncExit.Length > 0 && ExitOf(ins, atEnd, depth) != ExitKind.None || BeforeProcExit is not null && IsProcExitCall(ins);
 
-    /// <summary>How the instruction leaves the function; <paramref name="depth"/> is the number of open frames (the function's label is depth - 1).</summary>
-    private ExitKind ExitOf(in Instruction ins, bool atEnd, int depth)
-    {
-        var outermost = (uint)(depth - 1);
-        switch (ins.Op)
-        {
-            case Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef: return ExitKind.Always;
-            case Op.End: return atEnd ? ExitKind.Always : ExitKind.None;
-            case Op.Br: return ins.Index == outermost ? ExitKind.Always : ExitKind.None;
-            case Op.BrIf: return ins.Index == outermost ? ExitKind.WhenTaken : ExitKind.None;
-            case Op.BrTable:
-            {
-                var labels = ins.BrTableLabels; // the default included
-                var hits = labels.Count(l => l == outermost);
-                return hits == 0 ? ExitKind.None : hits == labels.Length ? ExitKind.Always : ExitKind.ByTable;
-            }
-            case Op.Call: return IsProcExitCall(ins) ? ExitKind.Always : ExitKind.None;
-            default: return ExitKind.None;
-        }
-    }
+    /// <summary>How the instruction leaves the function (<see cref="ControlFlow.ExitOf"/>), a call of WASI <c>proc_exit</c> included.</summary>
+    private ExitKind ExitOf(in Instruction ins, bool atEnd, int depth) =>
+        IsProcExitCall(ins) ? ExitKind.Always : ControlFlow.ExitOf(ins, atEnd, depth);
 
     private void InjectFuncExit(Site site, SiteCode code)
     {

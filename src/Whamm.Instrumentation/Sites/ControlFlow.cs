@@ -5,6 +5,9 @@ using Whamm.Wasm.Validation;
 
 namespace Whamm.Instrumentation.Sites;
 
+/// <summary>How an instruction leaves its function: not at all, always, when its branch is taken, or for some <c>br_table</c> targets.</summary>
+internal enum ExitKind { None, Always, WhenTaken, ByTable }
+
 /// <summary>
 /// Control-flow facts about instructions that placements depend on: which end a basic block, which never
 /// fall through, how many operands an instruction takes and leaves (for <c>alt</c>), and block signatures.
@@ -21,6 +24,30 @@ internal static class ControlFlow
         or Op.Throw or Op.ThrowRef or Op.Rethrow or Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef
         or Op.Unreachable or Op.Br or Op.BrIf or Op.BrTable or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail
         or Op.Loop or Op.End;
+
+    /// <summary>
+    /// How <paramref name="ins"/> returns from its function (exceptions and calls aside): <c>return</c>, <c>return_call*</c>,
+    /// the final <c>end</c>, and branches to the function's label; <paramref name="depth"/> is the number of open frames
+    /// (the function's label is depth - 1).
+    /// </summary>
+    public static ExitKind ExitOf(in Instruction ins, bool atEnd, int depth)
+    {
+        var outermost = (uint)(depth - 1);
+        switch (ins.Op)
+        {
+            case Op.Return or Op.ReturnCall or Op.ReturnCallIndirect or Op.ReturnCallRef: return ExitKind.Always;
+            case Op.End: return atEnd ? ExitKind.Always : ExitKind.None;
+            case Op.Br: return ins.Index == outermost ? ExitKind.Always : ExitKind.None;
+            case Op.BrIf: return ins.Index == outermost ? ExitKind.WhenTaken : ExitKind.None;
+            case Op.BrTable:
+            {
+                var labels = ins.BrTableLabels; // the default included
+                var hits = labels.Count(l => l == outermost);
+                return hits == 0 ? ExitKind.None : hits == labels.Length ? ExitKind.Always : ExitKind.ByTable;
+            }
+            default: return ExitKind.None;
+        }
+    }
 
     /// <summary>Whether execution never continues with the next instruction (an <c>after</c> there is dead code).</summary>
     public static bool NeverFallsThrough(Op op) => op is Op.Br or Op.BrTable or Op.Return or Op.ReturnCall or Op.ReturnCallIndirect

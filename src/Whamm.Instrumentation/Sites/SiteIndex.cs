@@ -19,7 +19,8 @@ internal sealed record ProbeMatch(CheckedProbe Probe, CheckedMatch Match, ProbeN
 /// </summary>
 internal sealed class SiteIndex
 {
-    private static readonly int OpCount = Enum.GetValues<Op>().Max(o => (int)o) + 1;
+    /// <summary>The size of a table indexed by <see cref="Op"/>.</summary>
+    public static readonly int OpCount = Enum.GetValues<Op>().Max(o => (int)o) + 1;
     private static readonly int ModeCount = Enum.GetValues<ModeKind>().Max(m => (int)m) + 1;
     private static readonly ProbeMatch[] None = [];
 
