@@ -72,9 +72,11 @@ internal sealed class CounterPlan
             }
         }
         var reads = new HashSet<string>(StringComparer.Ordinal); // globals named outside their add statements while the program runs
+        // wasm:begin/end/report probes run before the program or after every counter was flushed.
+        var outside = script.Probes.Where(p => p.Matches.All(m => m.Event is null)).Select(p => p.Syntax).ToHashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
         foreach (var member in script.Syntax.Members)
         {
-            if (member is GlobalStatementSyntax || member is ProbeSyntax p && RunsOutsideTheProgram(script, p)) continue;
+            if (member is GlobalStatementSyntax || outside.Contains(member)) continue;
             foreach (var n in member.DescendantNodesAndSelf().OfType<NameExpressionSyntax>())
             {
                 if (!adds.Contains(n)) reads.Add(n.Name.Text);
@@ -109,10 +111,6 @@ internal sealed class CounterPlan
     }
 
     private static bool FlushesAnyway(Whamm.Wasm.Opcodes.Op op) => CounterFlow.IsCall(op) || CounterFlow.AlwaysLeaves(op);
-
-    /// <summary><c>wasm:begin</c>/<c>end</c>/<c>report</c> probes run before the program or after every counter was flushed.</summary>
-    private static bool RunsOutsideTheProgram(CheckedScript script, ProbeSyntax syntax) =>
-        script.Probes.First(p => ReferenceEquals(p.Syntax, syntax)).Matches.All(m => m.Event is null);
 
     private CounterOp[]? CounterBody(BlockSyntax body, SemanticModel model)
     {
