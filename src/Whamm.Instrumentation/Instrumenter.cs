@@ -72,6 +72,9 @@ public sealed record InstrumentOptions
     /// <c>ProbeInjection.Parallel.cs</c>); 1: one by one. The output is the same either way (tests compare the two).
     /// </summary>
     internal int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How many pages of 2^16 one-byte counters <c>Counters.DenseMapCounters</c> may allocate (256 MiB); past them, map updates go to the map as written.</summary>
+    internal int DenseCounterPages { get; init; } = 4096;
 }
 
 /// <summary>

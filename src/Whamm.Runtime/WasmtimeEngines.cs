@@ -12,8 +12,11 @@ public static class WasmtimeEngines
     /// relaxed SIMD (deterministic), bulk memory, multi-value, multi-memory, memory64, tail calls,
     /// function references, GC, threads, exceptions and wide arithmetic. (Custom page sizes has no
     /// switch in the binding and stays off; extended constant expressions are on by default.)
+    /// With <c>WHAMM_PERFMAP</c> set, compiled code is listed in <c>/tmp/perf-PID.map</c> so that Linux <c>perf</c>
+    /// names the module's functions (docs/PERFORMANCE.md, <i>Profiling</i>).
     /// </summary>
     public static Config AllProposals() => new Config()
+        .WithProfilingStrategy(Environment.GetEnvironmentVariable("WHAMM_PERFMAP") is null ? ProfilingStrategy.None : ProfilingStrategy.PerfMap)
         .WithReferenceTypes(true)
         .WithSIMD(true)
         .WithRelaxedSIMD(true, true)

@@ -61,6 +61,26 @@ public static class WasiHarness
         .WithMultiMemory(true)
         .WithOptimizationLevel(Wasmtime.OptimizationLevel.None));
 
+    /// <summary>Runs <c>_start</c> of <paramref name="bytes"/> under WASI; what it printed.</summary>
+    public static string RunStart(byte[] bytes)
+    {
+        var stdout = Path.GetTempFileName();
+        try
+        {
+            using var module = Wasmtime.Module.FromBytes(Engine, "app", bytes);
+            using var store = new Wasmtime.Store(Engine);
+            using var linker = new Wasmtime.Linker(Engine);
+            linker.DefineWasi();
+            store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithStandardOutput(stdout));
+            linker.Instantiate(store, module).GetAction("_start")!();
+            return File.ReadAllText(stdout);
+        }
+        finally
+        {
+            File.Delete(stdout);
+        }
+    }
+
     /// <summary>Compiles <paramref name="bytes"/>; Wasmtime validates while it compiles and throws on an invalid module.</summary>
     public static Wasmtime.Module Compile(CorpusProgram program, byte[] bytes) => Wasmtime.Module.FromBytes(Engine, program.Module.ShortName, bytes);
 

@@ -76,22 +76,7 @@ public sealed class ManySiteReportTests
     {
         var (script, diagnostics) = Checker.Check(SourceText.From(Script, "many.mm"));
         Assert.False(script.HasErrors, string.Join("\n", diagnostics));
-        var bytes = Instrumenter.Instrument(ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray()), script).ToBytes();
-        var stdout = Path.GetTempFileName();
-        try
-        {
-            using var module = Wasmtime.Module.FromBytes(WasiHarness.Engine, "many", bytes);
-            using var store = new Wasmtime.Store(WasiHarness.Engine);
-            using var linker = new Wasmtime.Linker(WasiHarness.Engine);
-            linker.DefineWasi();
-            store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithStandardOutput(stdout));
-            linker.Instantiate(store, module).GetAction("_start")!();
-            return File.ReadAllText(stdout);
-        }
-        finally
-        {
-            File.Delete(stdout);
-        }
+        return WasiHarness.RunStart(Instrumenter.Instrument(ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray()), script).ToBytes());
     }
 
     /// <summary>The report's rows after the banner and header, split into the id and the rest of the line.</summary>

@@ -4,7 +4,7 @@ namespace Whamm.Instrumentation.Tests;
 
 /// <summary>
 /// Issue #9's exactness rule on real programs: every runnable corpus program instrumented with the paper's call graph,
-/// coverage and hotness monitors and a branch monitor, optimised and with <c>--no-opt</c>, must print the same report (byte for byte), leave the same
+/// coverage and hotness monitors, a branch monitor and a memory trace, optimised and with <c>--no-opt</c>, must print the same report (byte for byte), leave the same
 /// getters and behave as uninstrumented (<see cref="WasiHarness.RunInstrumented"/> checks exit status, stdout and files).
 /// </summary>
 public sealed class OptimisationExactnessTests
@@ -18,12 +18,19 @@ public sealed class OptimisationExactnessTests
 
         """;
 
-    /// <summary>The paper's call graph (map entries with keys known at call sites, and per-function entry counters); its memory trace is left out: a map keyed by run-time addresses compiles the same either way.</summary>
+    /// <summary>The paper's call graph (map entries with keys known at call sites, and per-function entry counters).</summary>
     private const string CallGraph = """
         report var graph: map<(u32, u32), u64>;
         wasm:opcode:call|return_call:before { graph[(fid, imm0)]++; }
         wasm:opcode:call_indirect|return_call_indirect:before { graph[(fid, resolved_fid as u32)]++; }
         wasm:func:entry { report var entries: u64; entries++; }
+
+        """;
+
+    /// <summary>Issue #9's memory trace: map entries keyed by run-time addresses (<c>Counters.DenseMapCounters</c>).</summary>
+    private const string MemoryTrace = """
+        report var trace: map<(u32, bool), u32>;
+        wasm:opcode:*load*|*store*:before { trace[(effective_addr, is_write)]++; }
 
         """;
 
@@ -53,7 +60,7 @@ public sealed class OptimisationExactnessTests
         var dense = ModuleReader.Read(bytes).Functions.Sum(f => (long)f.Body.Bytes.Length) <= CorpusMonitor.MaxCodeBytesForInstructionCounts;
         // Above the limit only global counters at branches and calls (held in locals, merged) and the call graph: plain
         // per-instruction code takes Wasmtime minutes to compile there, and per-site rows at millions of sites, gigabytes.
-        var script = dense ? Branches + CallGraph + PaperMonitor.CoverageAndHotness : Sparse;
+        var script = dense ? Branches + CallGraph + MemoryTrace + PaperMonitor.CoverageAndHotness : Sparse;
         var optimised = WasiHarness.RunInstrumented(program, ModuleReader.Read(bytes), script);
         var plain = WasiHarness.RunInstrumented(program, ModuleReader.Read(bytes), script, optimize: false);
         Assert.True(plain.Report.HasTable, $"{name}: no report");

@@ -1,4 +1,5 @@
 using Whamm.Instrumentation.Core;
+using Whamm.Instrumentation.Counters;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Language.Syntax;
@@ -55,6 +56,7 @@ internal sealed partial class ProbeEmitter
     /// </summary>
     private void EmitEntryUpdate(InstructionBuilder b, IndexExpressionSyntax entry, BinaryOperator op, ExpressionSyntax? amount)
     {
+        if (TryEmitDenseAdd(b, entry, op, amount)) return;
         var map = MapOf(entry);
         var value = map.Type.MapValue;
         EmitEntry(b, map, entry.Index, insert: true);
@@ -66,6 +68,30 @@ internal sealed partial class ProbeEmitter
         else EmitExpression(b, amount);
         EmitArithmetic(b, op, value, entry);
         location.EmitStore(b, newLocal);
+    }
+
+    /// <summary>
+    /// Where the map may be counted densely (<see cref="DenseMaps"/>): <c>m[k] += N</c> with <c>N</c> a positive constant and
+    /// exactly one element of the key a run-time 32-bit integer, evaluated once into a local.
+    /// </summary>
+    private bool TryEmitDenseAdd(InstructionBuilder b, IndexExpressionSyntax entry, BinaryOperator op, ExpressionSyntax? amount)
+    {
+        if (op != BinaryOperator.Add || entry.Target is not NameExpressionSyntax name || DenseMaps?.Invoke(name.Name.Text) is not { } dense) return false;
+        var n = 1L;
+        if (amount is not null)
+        {
+            if (!constants.TryGetValue(amount, out var c) || !c.IsInteger || c.WasmValue <= 0) return false;
+            n = c.WasmValue;
+        }
+        var map = MapOf(entry);
+        IReadOnlyList<ExpressionSyntax> elements = entry.Index is TupleExpressionSyntax t ? t.Elements : [entry.Index];
+        var key = elements.Select(e => constants.GetValueOrDefault(e)).ToArray();
+        if (!DenseMapCounters.Countable(map.Type.MapKey, key)) return false;
+        var k = newLocal(ValType.I32);
+        EmitExpression(b, elements[Array.IndexOf(key, null)]);
+        b.LocalSet(k);
+        dense.EmitAdd(b, map, key, k, n, newLocal);
+        return true;
     }
 
     /// <summary>Whether evaluating <paramref name="e"/> cannot change a map: no calls and no map reads (a read of a missing key inserts nothing, but keeps it simple).</summary>

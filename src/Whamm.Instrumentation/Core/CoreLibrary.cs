@@ -109,6 +109,8 @@ public static class CoreLibrary
         public const string MapFindI64 = "map_find_i64";
         /// <summary><c>(id: i32) -> i32</c>: the number of entries.</summary>
         public const string MapLen = "map_len";
+        /// <summary><c>(id: i32, extra: i32)</c>: room for <c>extra</c> more entries, rehashing once.</summary>
+        public const string MapReserve = "map_reserve";
         /// <summary><c>(id: i32)</c>: <c>k-&gt;v;k-&gt;v</c> sorted by key, or <c>empty map</c>.</summary>
         public const string PrintMap = "print_map";
         /// <summary><c>(id: i32)</c>: the per-map CSV flush.</summary>

@@ -48,6 +48,11 @@ void print_value(const u8 *desc, u32 len, const u8 *value, enum tuple_style styl
 int compare_values(const u8 *desc, u32 len, const u8 *a, const u8 *b);
 void print_type_name(const u8 *desc, u32 len);
 u32 desc_string_offsets(const u8 *desc, u32 len, u32 *offsets);
+/* Values whose scalars are integers and bools of at most 64 bits in all sort as one u64 (order_key): their
+ * fields most significant first, sign bits flipped. The plan is the scalar chars (at most 8); 0: they do not. */
+u32 desc_order_plan(const u8 *desc, u32 len, u8 *plan);
+u64 order_key(const u8 *plan, u32 fields, const u8 *value);
+void order_unpack(const u8 *plan, u32 fields, u64 key, u8 *value); /* the inverse of order_key */
 
 /* map_print.c */
 void print_map(u32 id);

@@ -66,6 +66,14 @@ static u32 fmix64(u64 k)
     return (u32)k;
 }
 
+/* A key of 1-7 bytes, zero-extended. */
+static u64 load_small(const u8 *p, u32 n)
+{
+    u64 v = 0;
+    for (u32 i = 0; i < n; i++) v |= (u64)p[i] << (8 * i);
+    return v;
+}
+
 static u32 absorb_word(u32 h, u32 w)
 {
     w *= 0xcc9e2d51u;
@@ -105,6 +113,7 @@ static inline __attribute__((always_inline)) u32 hash_key(const map *m, const u8
     switch (kind) {
     case KEY_4: return fmix32(load_u32(key));
     case KEY_8: return fmix64(load_u64(key));
+    case KEY_SMALL: return fmix64(load_small(key, m->key_size));
     case KEY_BYTES: return fmix32(absorb(0, key, m->key_size));
     default: return hash_with_strings(m, key);
     }
@@ -131,6 +140,7 @@ static inline __attribute__((always_inline)) int keys_equal(const map *m, const 
     switch (kind) {
     case KEY_4: return load_u32(a) == load_u32(b);
     case KEY_8: return load_u64(a) == load_u64(b);
+    case KEY_SMALL: return load_small(a, m->key_size) == load_small(b, m->key_size);
     case KEY_BYTES: return bytes_equal(a, b, m->key_size);
     default: return equal_with_strings(m, a, b);
     }
@@ -148,12 +158,12 @@ static void allocate_table(map *m, u32 capacity)
 
 static u8 tag_of(u32 h) { return (u8)(0x80 | (h >> 25)); }
 
-/* Cold (once per doubling), so kept out of the inlined probes. */
-static __attribute__((noinline)) void grow(map *m)
+/* Rehashes into a table of the given capacity (a power of two, above len / 0.75). */
+static __attribute__((noinline)) void resize(map *m, u32 capacity)
 {
     u8 *old_ctrl = m->ctrl, *old_slots = m->slots;
     u32 old_capacity = m->mask + 1;
-    allocate_table(m, old_capacity * 2);
+    allocate_table(m, capacity);
     for (u32 j = 0; j < old_capacity; j++) {
         if (!old_ctrl[j]) continue;
         const u8 *slot = old_slots + j * m->stride;
@@ -165,6 +175,12 @@ static __attribute__((noinline)) void grow(map *m)
     }
     mem_free(old_ctrl);
 }
+
+/* Whether the table is full for len entries (75% load). */
+static int full_for(const map *m, u64 len) { return len * 4 > (u64)(m->mask + 1) * 3; }
+
+/* Cold (once per doubling), so kept out of the inlined probes. */
+static void grow(map *m) { resize(m, (m->mask + 1) * 2); }
 
 /* The map keeps its own copy of key strings: the caller's key buffer may be reused at once. */
 static void store_key(map *m, u8 *slot, const u8 *key, u32 kind)
@@ -192,7 +208,7 @@ static inline __attribute__((always_inline)) u8 *probe(map *m, const u8 *key, u3
             if (c == tag && keys_equal(m, slot, key, kind)) return slot + m->value_offset;
         }
         if (!insert) return 0;
-        if ((m->len + 1) * 4 > (m->mask + 1) * 3) {
+        if (full_for(m, m->len + 1)) {
             grow(m);
             continue; /* the free slot moved */
         }
@@ -210,6 +226,7 @@ static u8 *probe_any(map *m, const u8 *key, int insert)
     switch (m->kind) {
     case KEY_4: return probe(m, key, KEY_4, insert);
     case KEY_8: return probe(m, key, KEY_8, insert);
+    case KEY_SMALL: return probe(m, key, KEY_SMALL, insert);
     default: return probe(m, key, m->kind, insert);
     }
 }
@@ -251,7 +268,7 @@ void map_create_with_id(u32 id, const u8 *key_desc, u32 key_desc_len, const u8 *
         desc_string_offsets(key_desc, key_desc_len, m->string_offsets);
         m->kind = KEY_STRINGS;
     } else {
-        m->kind = m->key_size == 4 ? KEY_4 : m->key_size == 8 ? KEY_8 : KEY_BYTES;
+        m->kind = m->key_size == 4 ? KEY_4 : m->key_size == 8 ? KEY_8 : m->key_size < 8 ? KEY_SMALL : KEY_BYTES;
     }
     m->value_offset = align_up(m->key_size, 4);
     m->stride = align_up(m->value_offset + m->value_size, 4);
@@ -301,6 +318,20 @@ u8 *map_find_i64(u32 id, u64 key)
 {
     map *m = map_of_kind(map_lookup(id), KEY_8);
     return m ? probe(m, (const u8 *)&key, KEY_8, 0) : 0;
+}
+
+/* Makes room for extra more entries at once (one rehash instead of a doubling at a time). */
+EXPORT("map_reserve")
+void map_reserve(u32 id, u32 extra)
+{
+    map *m = map_get(id);
+    u64 len = (u64)m->len + extra;
+    u32 capacity = m->mask + 1;
+    while (len * 4 > (u64)capacity * 3) {
+        if (capacity >= 0x80000000u) TRAP();
+        capacity *= 2;
+    }
+    if (capacity != m->mask + 1) resize(m, capacity);
 }
 
 EXPORT("map_len")

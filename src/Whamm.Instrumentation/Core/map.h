@@ -7,6 +7,7 @@
 enum key_kind {
     KEY_4,       /* 4 bytes, no strings: one word */
     KEY_8,       /* 8 bytes, no strings: one i64 */
+    KEY_SMALL,   /* 1-7 bytes, no strings: zero-extended to one i64 */
     KEY_BYTES,   /* any other size without strings: the packed bytes */
     KEY_STRINGS, /* contains strings: bytes between them, plus their contents */
 };

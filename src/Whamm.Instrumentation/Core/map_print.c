@@ -22,23 +22,98 @@ static void merge_sort(u8 **a, u8 **tmp, u32 n)
     __builtin_memcpy(a, tmp, n * sizeof(u8 *));
 }
 
-/* The slots of m in key order, in one allocation of 2 * len pointers (the second half is scratch). */
-static u8 **sorted_slots(const map *m)
+/* Stable LSD radix sort of keys[0..n) with their payloads, a byte per pass, skipping bytes where all keys agree;
+ * tmp_keys and tmp_payloads are scratch of n each. The result ends up in keys and payloads. */
+static void radix_sort(u64 *keys, u64 *payloads, u64 *tmp_keys, u64 *tmp_payloads, u32 n)
 {
-    u8 **slots = (u8 **)mem_alloc(m->len * 2 * sizeof(u8 *));
-    u32 n = 0;
-    for (u32 i = 0; i <= m->mask; i++)
-        if (m->ctrl[i]) slots[n++] = m->slots + i * m->stride;
-    sort_map = m;
-    merge_sort(slots, slots + n, n);
-    return slots;
+    u64 any = 0, all = ~0ull;
+    for (u32 i = 0; i < n; i++) {
+        any |= keys[i];
+        all &= keys[i];
+    }
+    u64 *kfrom = keys, *kto = tmp_keys, *pfrom = payloads, *pto = tmp_payloads;
+    for (u32 shift = 0; shift < 64; shift += 8) {
+        if (!(((any ^ all) >> shift) & 0xff)) continue;
+        u32 start[256];
+        __builtin_memset(start, 0, sizeof start);
+        for (u32 i = 0; i < n; i++) start[(kfrom[i] >> shift) & 0xff]++;
+        for (u32 b = 0, sum = 0; b < 256; b++) {
+            u32 c = start[b];
+            start[b] = sum;
+            sum += c;
+        }
+        for (u32 i = 0; i < n; i++) {
+            u32 j = start[(kfrom[i] >> shift) & 0xff]++;
+            kto[j] = kfrom[i];
+            pto[j] = pfrom[i];
+        }
+        u64 *t = kfrom; kfrom = kto; kto = t;
+        t = pfrom; pfrom = pto; pto = t;
+    }
+    if (kfrom != keys) {
+        __builtin_memcpy(keys, kfrom, n * sizeof(u64));
+        __builtin_memcpy(payloads, pfrom, n * sizeof(u64));
+    }
 }
 
-static void print_key_value(const map *m, const u8 *slot, const char *between, u32 between_len)
+/* The entries of a map in key order. Keys of integers and bools (order_key) are radix sorted with their values when
+ * those fit 8 bytes (else with their slots' addresses), so printing reads both in sequence instead of visiting the
+ * hash table at random; other keys are sorted as slot pointers by comparing descriptors. */
+typedef struct {
+    const map *m;
+    u32 fields; /* of the order key; 0: slots */
+    u8 plan[8];
+    int by_value;
+    u64 *keys, *payloads; /* fields: n each, plus scratch */
+    u8 **slots;           /* no fields: 2n, the second half scratch */
+    u8 key[8];            /* the current key, unpacked */
+} sorted;
+
+static void sort_entries(const map *m, sorted *s)
 {
-    print_value(m->key_desc, m->key_desc_len, slot, TUPLE_MAP);
+    u32 n = m->len;
+    s->m = m;
+    s->fields = desc_order_plan(m->key_desc, m->key_desc_len, s->plan);
+    if (s->fields) {
+        s->by_value = m->value_size <= 8;
+        s->keys = (u64 *)mem_alloc(n * 4 * sizeof(u64));
+        s->payloads = s->keys + n;
+        for (u32 i = 0, j = 0; i <= m->mask; i++) {
+            if (!m->ctrl[i]) continue;
+            const u8 *slot = m->slots + i * m->stride;
+            s->keys[j] = order_key(s->plan, s->fields, slot);
+            u64 payload = 0;
+            if (s->by_value) __builtin_memcpy(&payload, slot + m->value_offset, m->value_size);
+            else payload = (u32)slot;
+            s->payloads[j++] = payload;
+        }
+        radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, n);
+    } else {
+        s->slots = (u8 **)mem_alloc(n * 2 * sizeof(u8 *));
+        for (u32 i = 0, j = 0; i <= m->mask; i++)
+            if (m->ctrl[i]) s->slots[j++] = m->slots + i * m->stride;
+        sort_map = m;
+        merge_sort(s->slots, s->slots + n, n);
+    }
+}
+
+static void free_entries(sorted *s) { mem_free(s->fields ? (u8 *)s->keys : (u8 *)s->slots); }
+
+static void print_entry(sorted *s, u32 i, const char *between, u32 between_len)
+{
+    const map *m = s->m;
+    const u8 *key, *value;
+    if (s->fields) {
+        order_unpack(s->plan, s->fields, s->keys[i], s->key);
+        key = s->key;
+        value = s->by_value ? (const u8 *)&s->payloads[i] : (const u8 *)(u32)s->payloads[i] + m->value_offset;
+    } else {
+        key = s->slots[i];
+        value = key + m->value_offset;
+    }
+    print_value(m->key_desc, m->key_desc_len, key, TUPLE_MAP);
     out_bytes((const u8 *)between, between_len);
-    print_value(m->value_desc, m->value_desc_len, slot + m->value_offset, TUPLE_MAP);
+    print_value(m->value_desc, m->value_desc_len, value, TUPLE_MAP);
 }
 
 EXPORT("print_map")
@@ -49,12 +124,13 @@ void print_map(u32 id)
         OUT_LIT("empty map");
         return;
     }
-    u8 **slots = sorted_slots(m);
+    sorted s;
+    sort_entries(m, &s);
     for (u32 i = 0; i < m->len; i++) {
         if (i) out_char(';');
-        print_key_value(m, slots[i], "->", 2);
+        print_entry(&s, i, "->", 2);
     }
-    mem_free((u8 *)slots);
+    free_entries(&s);
 }
 
 /* `== map<id> CSV FLUSH ==`, then `key (<K>), val (<V>)` and one `k, v` line per entry, or `empty map`;
@@ -74,12 +150,13 @@ void print_map_as_csv(u32 id)
         OUT_LIT("), val (");
         print_type_name(m->value_desc, m->value_desc_len);
         OUT_LIT(")\n");
-        u8 **slots = sorted_slots(m);
+        sorted s;
+        sort_entries(m, &s);
         for (u32 i = 0; i < m->len; i++) {
-            print_key_value(m, slots[i], ", ", 2);
+            print_entry(&s, i, ", ", 2);
             out_char('\n');
         }
-        mem_free((u8 *)slots);
+        free_entries(&s);
     }
     whamm_flush();
 }

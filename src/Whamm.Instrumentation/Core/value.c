@@ -192,6 +192,59 @@ int compare_values(const u8 *desc, u32 len, const u8 *a, const u8 *b)
     return compare_item(&c, &a, &b);
 }
 
+/* Appends the scalars of one item to plan; 0 when one is a string or float or they exceed 64 bits in all. */
+static u32 order_fields(cursor *c, u8 *plan, u32 *fields, u32 bits)
+{
+    u8 ch = next(c);
+    if (ch == '(') {
+        while (peek(c) != ')')
+            if (!(bits = order_fields(c, plan, fields, bits))) return 0;
+        c->d++;
+        return bits;
+    }
+    bits += 8 * scalar_size(ch);
+    if (ch == 's' || is_float(ch) || bits > 64 + 1) return 0;
+    plan[(*fields)++] = ch;
+    return bits;
+}
+
+u32 desc_order_plan(const u8 *desc, u32 len, u8 *plan)
+{
+    cursor c = { desc, desc + len };
+    u32 fields = 0;
+    /* bits start at 1 so that a failure (0) is told apart from an empty tuple */
+    return order_fields(&c, plan, &fields, 1) && c.d == c.end ? fields : 0;
+}
+
+u64 order_key(const u8 *plan, u32 fields, const u8 *value)
+{
+    u64 key = 0;
+    for (u32 i = 0; i < fields; i++) {
+        u8 ch = plan[i];
+        u32 size = scalar_size(ch);
+        u64 v = load_unsigned(ch, value);
+        if (is_signed(ch)) v ^= 1ull << (8 * size - 1);
+        key = size == 8 ? v : key << (8 * size) | v;
+        value += size;
+    }
+    return key;
+}
+
+void order_unpack(const u8 *plan, u32 fields, u64 key, u8 *value)
+{
+    u32 at = 0;
+    for (u32 i = 0; i < fields; i++) at += scalar_size(plan[i]);
+    for (u32 i = fields; i-- > 0;) {
+        u8 ch = plan[i];
+        u32 size = scalar_size(ch);
+        u64 v = size == 8 ? key : key & ((1ull << (8 * size)) - 1);
+        if (is_signed(ch)) v ^= 1ull << (8 * size - 1);
+        key = size == 8 ? 0 : key >> (8 * size);
+        at -= size;
+        for (u32 b = 0; b < size; b++) value[at + b] = (u8)(v >> (8 * b));
+    }
+}
+
 static const char *scalar_name(u8 ch)
 {
     switch (ch) {

@@ -160,6 +160,7 @@ internal sealed class Lifecycle
         b.GlobalGet(doneGlobal).If(BlockType.Empty, x => x.Return());
         b.I32Const(1).GlobalSet(doneGlobal);
         state.MapCounters?.EmitFlush(b, Local(exitLocals));
+        state.DenseMapCounters?.EmitFlush(b, Local(exitLocals));
         EmitProbes(b, index.End, exitLocals);
         if (report)
         {

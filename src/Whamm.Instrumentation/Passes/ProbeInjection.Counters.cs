@@ -229,6 +229,12 @@ internal sealed partial class ProbeInjection
         groupSites.Add(stat);
     }
 
+    /// <summary>The dense arrays for map <paramref name="name"/>'s entries with run-time keys, when nothing reads the map while the program runs.</summary>
+    private DenseMapCounters? DenseMapsFor(CounterPlan plan, string name) =>
+        plan.Merges(name) && state.Globals.GetValueOrDefault(name) is MapLocation
+            ? state.DenseMapCounters ??= new DenseMapCounters(state.RequireCore("a map counter"), editor, state, Options.DenseCounterPages)
+            : null;
+
     // ------------------------------------------------------------------ the walk's shortcut
 
     private sbyte[]? countsOnly; // [op]: 1 when every probe there is a counter that reads nothing of the site and folds alike everywhere, -1 when not, 0 not yet known

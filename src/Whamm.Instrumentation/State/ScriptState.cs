@@ -36,6 +36,9 @@ internal sealed class ScriptState
     /// <summary>The counters of map entries with keys known at their sites, added to the maps at exit; null when there are none.</summary>
     public Counters.MapCounters? MapCounters { get; set; }
 
+    /// <summary>The dense arrays counting map entries keyed by a run-time value, added to the maps at exit; null when there are none.</summary>
+    public Counters.DenseMapCounters? DenseMapCounters { get; set; }
+
     /// <summary>Code run once at start-up, after the core library is initialised and before the script's global statements.</summary>
     public Whamm.Wasm.Editing.InstructionBuilder Startup { get; } = new();
 

@@ -31,6 +31,7 @@ public sealed class MapTests(ITestOutputHelper output)
         public int SlotI64(int id, long key) => host.Instance.GetFunction<int, long, int>(CoreLibrary.Exports.MapSlotI64)!(id, key);
         public int FindI64(int id, long key) => host.Instance.GetFunction<int, long, int>(CoreLibrary.Exports.MapFindI64)!(id, key);
         public int Len(int id) => host.Func(CoreLibrary.Exports.MapLen)(id);
+        public void Reserve(int id, int extra) => host.Instance.GetAction<int, int>(CoreLibrary.Exports.MapReserve)!(id, extra);
 
         public string Dump(int id)
         {
@@ -78,6 +79,34 @@ public sealed class MapTests(ITestOutputHelper output)
         host.Memory.WriteDouble(maps.SlotI64(i64, 7), -1e300);
         Assert.Equal(0.5, host.Memory.ReadDouble(maps.FindI64(i64, long.MinValue)));
         Assert.Equal("-9223372036854775808->+5e-1;7->-1e300", maps.Dump(i64));
+    }
+
+    /// <summary>
+    /// Small integer tuple keys sort by one packed order key (radix sort) and print from the sorted copy: with values of
+    /// up to 8 bytes copied along, with wider values through their slots. Both must give the descriptor order.
+    /// </summary>
+    [Theory]
+    [InlineData("i")]
+    [InlineData("(QQ)")]
+    public void SmallIntegerKeysDumpInDescriptorOrderWhateverTheValueWidth(string valueDesc)
+    {
+        using var host = new CoreHost();
+        var maps = new Maps(host);
+        var id = maps.Create("(bIz)", valueDesc); // 6 bytes: signed, unsigned, bool
+        maps.Reserve(id, 1500);
+        var random = new Random(9);
+        var keys = new HashSet<(sbyte, uint, bool)>();
+        while (keys.Count < 1500) keys.Add(((sbyte)random.Next(-128, 128), (uint)random.Next(-3, 3), random.Next(2) == 1));
+        foreach (var (a, b, c) in keys)
+        {
+            var slot = maps.Slot(id, new Packer().I8(a).U32(b).Bool(c).ToArray());
+            host.Memory.WriteInt32(slot, a * 7 + (int)b);
+        }
+        Assert.Equal(1500, maps.Len(id));
+        string Value(sbyte a, uint b) => valueDesc == "i" ? $"{a * 7 + (int)b}" : $"({(uint)(a * 7 + (int)b)},0)";
+        var expected = keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2).ThenBy(k => k.Item3)
+            .Select(k => $"({k.Item1},{k.Item2},{(k.Item3 ? "true" : "false")})->{Value(k.Item1, k.Item2)}");
+        Assert.Equal(string.Join(";", expected), maps.Dump(id));
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using Whamm.Language.Semantics;
+using Whamm.Language.Text;
+using Whamm.Wasm.Opcodes;
+using Whamm.Wasm.Reading;
+
+namespace Whamm.Instrumentation.Tests;
+
+/// <summary>
+/// Map entries keyed by a run-time value (<c>Counters.DenseMapCounters</c>): the hot path stays out of the core library,
+/// and the report is the one the plain code gives, also when the keys outgrow the counters' budget. Carries, pages,
+/// wide values and reads in <c>wasm:end</c> are in the <c>counters-dense-map</c> scenario.
+/// </summary>
+public sealed class DenseMapCounterTests
+{
+    private const string Trace = """
+        report var trace: map<(u32, bool), u32>;
+        wasm:opcode:*load*|*store*:before { trace[(effective_addr, is_write)]++; }
+        """;
+
+    private static byte[] Instrument(string wat, string script, bool optimize = true, int pages = 4096)
+    {
+        var (checkedScript, diagnostics) = Checker.Check(SourceText.From(script, "t.mm"));
+        Assert.False(checkedScript.HasErrors, string.Join("\n", diagnostics));
+        var app = ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray());
+        return Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { Optimize = optimize, DenseCounterPages = pages }).ToBytes();
+    }
+
+    [Fact]
+    public void TheHotPathCallsNothingButTheSlowPathOfItsArray()
+    {
+        const string wat = """
+            (module (memory 1)
+              (func (export "_start") (local $i i32)
+                (loop $again
+                  (i32.store (local.get $i) (i32.load offset=8 (local.get $i)))
+                  (br_if $again (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 4))) (i32.const 64))))))
+            """;
+        var module = ModuleReader.Read(Instrument(wat, Trace));
+        var callees = new List<string?>();
+        var reader = module.Functions[0].Body.Instructions();
+        while (!reader.AtEnd)
+        {
+            var ins = reader.Read();
+            if (ins.Op == Op.Call) callees.Add(module.FunctionName(ins.Index));
+        }
+        Assert.Equal(["whamm_dense_miss_0", "whamm_dense_miss_1"], callees.Order());
+        // Loads of 8..68 once each, stores of 0..60 once each.
+        var expected = string.Join(";", Enumerable.Range(0, 16).Select(i => $"({8 + 4 * i},false)->1")
+            .Concat(Enumerable.Range(0, 16).Select(i => $"({4 * i},true)->1"))
+            .OrderBy(e => int.Parse(e[1..e.IndexOf(',')]))
+            .ThenBy(e => e.Contains("true")));
+        Assert.Contains(expected, WasiHarness.RunStart(Instrument(wat, Trace)));
+    }
+
+    [Fact]
+    public void KeysPastTheBudgetGoToTheMapAsWritten()
+    {
+        // 40 keys 2^16 apart, each in a page of its own, twice each; a budget of 25 pages leaves 15 keys to the map.
+        const string wat = """
+            (module
+              (func (export "_start") (local $i i32)
+                (loop $again
+                  (drop (i32.eqz (i32.shl (i32.rem_u (local.get $i) (i32.const 40)) (i32.const 16))))
+                  (br_if $again (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 80))))))
+            """;
+        const string script = "report var seen: map<u32, u32>; wasm:opcode:i32.eqz:before { seen[arg0 as u32]++; }";
+        var expected = string.Join(";", Enumerable.Range(0, 40).Select(k => $"{(uint)k << 16}->2"));
+        var small = WasiHarness.RunStart(Instrument(wat, script, pages: 25));
+        Assert.Contains(expected, small);
+        Assert.Equal(WasiHarness.RunStart(Instrument(wat, script, optimize: false)), small);
+        Assert.Equal(small, WasiHarness.RunStart(Instrument(wat, script)));
+    }
+}
