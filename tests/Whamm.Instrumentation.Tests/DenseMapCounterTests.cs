@@ -53,6 +53,26 @@ public sealed class DenseMapCounterTests
     }
 
     [Fact]
+    public void APerSiteMapOfBranchTargetsIsAnArrayNotACallIntoTheCoreLibrary()
+    {
+        const string wat = """
+            (module
+              (func (export "_start") (param i32)
+                (block (block (br_table 0 1 (local.get 0))))))
+            """;
+        const string script = "wasm:opcode:br_table:before { report var chosen: map<u32, u32>; chosen[target]++; }";
+        int Calls(bool optimize)
+        {
+            var reader = ModuleReader.Read(Instrument(wat, script, optimize)).Functions[0].Body.Instructions();
+            var calls = 0;
+            while (!reader.AtEnd) calls += reader.Read().Op == Op.Call ? 1 : 0;
+            return calls;
+        }
+        Assert.Equal(0, Calls(optimize: true));
+        Assert.Equal(1, Calls(optimize: false));
+    }
+
+    [Fact]
     public void KeysPastTheBudgetGoToTheMapAsWritten()
     {
         // 40 keys 2^16 apart, each in a page of its own, twice each; a budget of 25 pages leaves 15 keys to the map.

@@ -1,6 +1,7 @@
 using Whamm.Instrumentation.Folding;
 using Whamm.Wasm.Editing;
 using Whamm.Instrumentation.Passes;
+using Whamm.Instrumentation.Sites;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Opcodes;
 using Whamm.Wasm.Types;
@@ -61,6 +62,10 @@ internal static class DerivedValues
         }
         throw new InvalidOperationException($"no derivation for `{name}`");
     }
+
+    /// <summary>How many values derived variable <paramref name="name"/> can take at <paramref name="site"/> (0 to the bound less one), when that is known: <c>target</c> at a <c>br_table</c>.</summary>
+    public static int? Bound(string name, Instruction? site) =>
+        name == "target" && site is { Op: Op.BrTable } table ? ControlFlow.BrTable(table).Targets.Length + 1 : null;
 
     /// <summary>The table a funcref-resolution site reads: <c>call_indirect</c>'s second immediate, <c>table.get</c>'s first.</summary>
     public static uint TableOf(Instruction? site) => site switch

@@ -71,12 +71,16 @@ internal sealed partial class ProbeEmitter
     }
 
     /// <summary>
-    /// Where the map may be counted densely (<see cref="DenseMaps"/>): <c>m[k] += N</c> with <c>N</c> a positive constant and
-    /// exactly one element of the key a run-time 32-bit integer, evaluated once into a local.
+    /// Where the map may be counted densely (<see cref="DenseMaps"/>): <c>m[k] += N</c> with <c>N</c> a positive constant
+    /// and either, for a script global, exactly one element of the key a run-time 32-bit integer, or, for a per-site map,
+    /// a key whose values at this site are known to be few (<see cref="DerivedValues.Bound"/>); the key is evaluated once
+    /// into a local.
     /// </summary>
     private bool TryEmitDenseAdd(InstructionBuilder b, IndexExpressionSyntax entry, BinaryOperator op, ExpressionSyntax? amount)
     {
-        if (op != BinaryOperator.Add || entry.Target is not NameExpressionSyntax name || DenseMaps?.Invoke(name.Name.Text) is not { } dense) return false;
+        if (op != BinaryOperator.Add || entry.Target is not NameExpressionSyntax name || model.SymbolOf(name) is not VariableSymbol variable
+            || DenseMaps?.Invoke(variable) is not { } dense)
+            return false;
         var n = 1L;
         if (amount is not null)
         {
@@ -84,6 +88,17 @@ internal sealed partial class ProbeEmitter
             n = c.WasmValue;
         }
         var map = MapOf(entry);
+        if (variable.VariableKind == VariableKind.Unshared)
+        {
+            if (entry.Index is not NameExpressionSyntax keyName || model.SymbolOf(keyName) is not VariableSymbol { VariableKind: VariableKind.Bound } bound
+                || DerivedValues.Bound(bound.Name, SiteInstruction) is not { } count || map.Type.MapKey.Kind is not (WhammTypeKind.U32 or WhammTypeKind.I32))
+                return false;
+            var index = newLocal(ValType.I32);
+            EmitExpression(b, entry.Index);
+            b.LocalSet(index);
+            dense.EmitSiteAdd(b, map, index, count, n);
+            return true;
+        }
         IReadOnlyList<ExpressionSyntax> elements = entry.Index is TupleExpressionSyntax t ? t.Elements : [entry.Index];
         var key = elements.Select(e => constants.GetValueOrDefault(e)).ToArray();
         if (!DenseMapCounters.Countable(map.Type.MapKey, key)) return false;

@@ -18,8 +18,8 @@ internal sealed partial class ProbeEmitter
     /// </summary>
     public Func<VariableSymbol, MemoryLocation, Folding.Constant?, Location?>? HoldSiteVariable { get; init; }
 
-    /// <summary>The dense arrays that may count entries of the named map with run-time keys (<see cref="Counters.DenseMapCounters"/>); null: none may.</summary>
-    public Func<string, Counters.DenseMapCounters?>? DenseMaps { get; init; }
+    /// <summary>The dense arrays that may count entries of a map with run-time keys (<see cref="Counters.DenseMapCounters"/>), null where they may not.</summary>
+    public Func<VariableSymbol, Counters.DenseMapCounters?>? DenseMaps { get; init; }
 
     /// <summary>
     /// A probe-local variable gets locals and is zeroed (or initialised) at every execution (DECISIONS 4); an

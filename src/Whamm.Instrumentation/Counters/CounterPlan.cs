@@ -42,7 +42,8 @@ internal sealed class CounterPlan
 
     /// <summary>
     /// The per-site variables of an opcode probe that its body only ever adds to (<c>v++</c>, <c>v = v + e</c> with any
-    /// <c>e</c> not naming <c>v</c>), whatever else it does: a loop may hold them in locals (<c>CachedCounter</c>).
+    /// <c>e</c> not naming <c>v</c>; for a map, to its entries), whatever else it does: a loop may hold them in locals
+    /// (<c>CachedCounter</c>), a map's entries may be counted in an array (<c>DenseMapCounters</c>).
     /// </summary>
     public bool IsAdditive(CheckedMatch match, VariableSymbol variable) => additive.TryGetValue(match, out var set) && set.Contains(variable);
 
@@ -146,16 +147,20 @@ internal sealed class CounterPlan
         return ops.Count > 0 ? [.. ops] : null;
     }
 
-    /// <summary>The per-site integer variables of <paramref name="body"/> named only as the target or self operand of additions to themselves.</summary>
+    /// <summary>
+    /// The per-site integer variables of <paramref name="body"/> named only as the target or self operand of additions to
+    /// themselves, and the per-site maps of integer values named only so (<c>m[k]++</c>, <c>m[k] = m[k] + e</c>).
+    /// </summary>
     private static HashSet<VariableSymbol> AdditiveVariables(BlockSyntax body, SemanticModel model)
     {
         var allowed = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
         var candidates = new HashSet<VariableSymbol>(ReferenceEqualityComparer.Instance);
         foreach (var node in body.DescendantNodesAndSelf())
         {
-            if (node is VariableDeclarationSyntax d && model.SymbolOf(d) is VariableSymbol { VariableKind: VariableKind.Unshared } v && IsCounterType(v.Type))
+            if (node is VariableDeclarationSyntax d && model.SymbolOf(d) is VariableSymbol { VariableKind: VariableKind.Unshared } v
+                && (IsCounterType(v.Type) || v.Type.IsMap && IsCounterType(v.Type.MapValue)))
                 candidates.Add(v);
-            if (node is StatementSyntax s && KeyOf(s) is null && SelfAdd(s) is var (target, _, _, self))
+            if (node is StatementSyntax s && SelfAdd(s) is var (target, _, _, self))
             {
                 allowed.Add(target);
                 if (self is not null) allowed.Add(self);

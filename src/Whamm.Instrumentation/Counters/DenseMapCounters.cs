@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Whamm.Instrumentation.Core;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.State;
@@ -18,9 +19,9 @@ namespace Whamm.Instrumentation.Counters;
 /// directory of 2^16 page addresses and pages of 2^16 counters, so an array is no larger than the memory whose accesses
 /// it counts. The arrays have a memory of their own, so every address the hot path uses is a constant:
 /// <code>
-/// [0, 64 KiB)            the sentinel: 255s, the page of every directory entry still 0 (start-up fills it)
-/// [64 KiB + V * 256 KiB)  variant V's directory
-/// then                    pages, one memory.grow each (zeroed by Wasm), while the memory's maximum allows
+/// [0, 64 KiB)   the sentinel: 255s, the page of every directory entry still 0 (start-up fills it)
+/// then          directories and per-site arrays (below) as instrumenting reserves them, then the flush's table
+/// then          pages, one memory.grow each (zeroed by Wasm), while the memory's maximum allows
 /// </code>
 /// Until a page is touched, its counters are the sentinel's, so the hot path has one test: whether the add carried.
 /// The slow path (<c>whamm_dense_miss_V</c>) then either finds a real carry and adds it to the entry, or finds the
@@ -31,7 +32,9 @@ namespace Whamm.Instrumentation.Counters;
 /// c = dir_V[k &gt;&gt; 16] + (k &amp; 0xffff)     ;; i32.load offset=DIR_V
 /// v = *c + N; *c = (u8)v; if v &gt; 255: whamm_dense_miss_V(k, v)
 /// </code>
-/// Only sites inside the program's functions use it (<c>wasm:end</c> and <c>report</c> probes run after the flush).
+/// A per-site map whose key takes few values at the site (<c>report var chosen: map&lt;u32, u32&gt;; chosen[target]++</c> at a
+/// <c>br_table</c> of n targets: 0..n) gets an array of 64-bit counters, one per value (<see cref="EmitSiteAdd"/>).
+/// Only sites inside the program's functions use either (<c>wasm:end</c> and <c>report</c> probes run after the flush).
 /// </summary>
 internal sealed class DenseMapCounters
 {
@@ -45,14 +48,22 @@ internal sealed class DenseMapCounters
     private readonly uint memory;
     private readonly int budget; // pages
     private readonly Dictionary<(int Map, string Key), Variant> variants = [];
+    private readonly List<(MapLocation Map, uint Offset, int Count)> siteArrays = [];
+    private uint reserved = PageBytes; // the static part of the memory: the sentinel, then what Reserve hands out
 
-    private sealed record Variant(int Index, MapLocation Map, Constant?[] Key)
+    private sealed record Variant(int Index, MapLocation Map, Constant?[] Key, uint Directory)
     {
         public uint AddFunction { get; set; }
         public uint MissFunction { get; set; }
         public ValType ValueType => ValueLayout.ValType(Map.Type.MapValue);
         public bool Wide => ValueType == ValType.I64;
-        public uint Directory => PageBytes + (uint)Index * DirectoryBytes;
+    }
+
+    private uint Reserve(int bytes)
+    {
+        var at = (reserved + 7) & ~7u;
+        reserved = at + (uint)bytes;
+        return at;
     }
 
     /// <summary>Counters in a memory of their own; <paramref name="budget"/>: how many pages it may grow by.</summary>
@@ -95,6 +106,20 @@ internal sealed class DenseMapCounters
         b.LocalGet(sum).I32Const(255).Emit(Op.I32GtU).If(BlockType.Empty, carried => carried.LocalGet(k).LocalGet(sum).Call(v.MissFunction));
     }
 
+    /// <summary>
+    /// <c>map[k] += amount</c> for a per-site map whose key <paramref name="k"/> (a local) is below <paramref name="count"/>
+    /// here: a 64-bit counter per key value, added to the map at exit.
+    /// <code>
+    /// local.get $k  i32.const 3  i32.shl  local.tee $a  local.get $a  i64.load offset=ARRAY  i64.const N  i64.add  i64.store offset=ARRAY
+    /// </code>
+    /// </summary>
+    public void EmitSiteAdd(InstructionBuilder b, MapLocation map, uint k, int count, long amount)
+    {
+        var array = Reserve(count * 8);
+        siteArrays.Add((map, array, count));
+        b.LocalGet(k).I32Const(3).I32Shl().LocalTee(k).LocalGet(k).I64Load(array, memory).I64Const(amount).I64Add().I64Store(array, memory);
+    }
+
     /// <summary>Pushes the address of <c>k</c>'s directory entry less the directory's (a load's offset adds it).</summary>
     private static void EmitEntry(InstructionBuilder b, uint k) => b.LocalGet(k).I32Const(PageBits).I32ShrU().I32Const(2).I32Shl();
 
@@ -109,7 +134,7 @@ internal sealed class DenseMapCounters
     {
         var text = string.Join(",", key.Select(c => c?.ToString() ?? "_"));
         if (variants.TryGetValue((map.Id, text), out var known)) return known;
-        var v = new Variant(variants.Count, map, key);
+        var v = new Variant(variants.Count, map, key, Reserve((int)DirectoryBytes));
         v.AddFunction = AddFunction(v);
         v.MissFunction = MissFunction(v);
         variants[(map.Id, text)] = v;
@@ -208,20 +233,17 @@ internal sealed class DenseMapCounters
     }
 
     /// <summary>
-    /// Sizes the memory (the sentinel, the directories, the budget) and makes start-up fill the sentinel; at exit every
-    /// non-zero counter of a page of its own is added to its entry, after one pass that counts them so that each map
-    /// grows once.
+    /// Sizes the memory (the static part, then the budget) and makes start-up fill the sentinel; at exit every non-zero
+    /// counter is added to its entry: for the variants after one pass that counts them, so that each map grows once,
+    /// then the per-site arrays through a table (<see cref="EmitSiteFlush"/>).
     /// <code>
     /// for d in 0..2^16: page = dir[d]; if page: for i in 0..2^16: n = page[i]; if n: whamm_dense_add_V(d &lt;&lt; 16 | i, n)
     /// </code>
     /// </summary>
     public void EmitFlush(InstructionBuilder b, Func<ValType, uint> local)
     {
-        if (variants.Count == 0) return;
-        var pages = (ulong)(1 + variants.Count * (DirectoryBytes / PageBytes));
-        var defined = (int)(memory - (uint)editor.Module.ImportCount(ExternalKind.Memory));
-        editor.Module.Memories[defined] = new MemoryType(new Limits(pages, pages + (ulong)budget));
-        state.Startup.I32Const(0).I32Const(0xFF).I32Const(PageBytes).MemoryFill(memory);
+        if (variants.Count == 0 && siteArrays.Count == 0) return;
+        if (variants.Count > 0) state.Startup.I32Const(0).I32Const(0xFF).I32Const(PageBytes).MemoryFill(memory);
         var scan = new Scan(local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32));
         var count = local(ValType.I32);
         foreach (var map in variants.Values.GroupBy(v => v.Map.Id))
@@ -239,6 +261,54 @@ internal sealed class DenseMapCounters
                 });
             }
         }
+        foreach (var wide in new[] { false, true })
+        {
+            var arrays = siteArrays.Where(a => ValueLayout.ValType(a.Map.Type.MapValue) == ValType.I64 == wide).ToList();
+            if (arrays.Count > 0) EmitSiteFlush(b, arrays, wide, local);
+        }
+        var pages = (reserved + PageBytes - 1) / PageBytes;
+        var defined = (int)(memory - (uint)editor.Module.ImportCount(ExternalKind.Memory));
+        editor.Module.Memories[defined] = new MemoryType(new Limits(pages, pages + (ulong)budget));
+    }
+
+    /// <summary>
+    /// Adds the per-site arrays' non-zero counters to their maps, walking a table of (map id, array, count) written into
+    /// the memory after the arrays.
+    /// <code>
+    /// for (id, a, c) in table: for i in 0..c: n = a[i]; if n: *map_slot_i32(id, i) += n
+    /// </code>
+    /// </summary>
+    private void EmitSiteFlush(InstructionBuilder b, List<(MapLocation Map, uint Offset, int Count)> arrays, bool wide, Func<ValType, uint> local)
+    {
+        var table = new byte[arrays.Count * 12];
+        for (var j = 0; j < arrays.Count; j++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(table.AsSpan(12 * j), arrays[j].Map.Id);
+            BinaryPrimitives.WriteUInt32LittleEndian(table.AsSpan(12 * j + 4), arrays[j].Offset);
+            BinaryPrimitives.WriteInt32LittleEndian(table.AsSpan(12 * j + 8), arrays[j].Count);
+        }
+        var start = Reserve(table.Length);
+        editor.AddActiveData(memory, new InstructionBuilder().I32Const((int)start).ToConstExpr(), table);
+        var (p, id, a, c, i, n, e) = (local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I64), local(ValType.I32));
+        var mem = core.Memory;
+        b.I32Const((int)start).LocalSet(p);
+        b.Loop(BlockType.Empty, entries =>
+        {
+            entries.LocalGet(p).I32Load(0, memory).LocalSet(id).LocalGet(p).I32Load(4, memory).LocalSet(a).LocalGet(p).I32Load(8, memory).LocalSet(c);
+            entries.I32Const(0).LocalSet(i);
+            entries.Loop(BlockType.Empty, counters =>
+            {
+                counters.LocalGet(a).I64Load(0, memory).LocalTee(n).I64Eqz().I32Eqz().If(BlockType.Empty, add =>
+                {
+                    add.LocalGet(id).LocalGet(i).Call(core.Function(CoreLibrary.Exports.MapSlotI32)).LocalTee(e).LocalGet(e);
+                    if (wide) add.I64Load(0, mem).LocalGet(n).I64Add().I64Store(0, mem);
+                    else add.I32Load(0, mem).LocalGet(n).I32WrapI64().I32Add().I32Store(0, mem);
+                });
+                counters.LocalGet(a).I32Const(8).I32Add().LocalSet(a);
+                counters.LocalGet(i).I32Const(1).I32Add().LocalTee(i).LocalGet(c).I32LtU().BrIf(0);
+            });
+            entries.LocalGet(p).I32Const(12).I32Add().LocalTee(p).I32Const((int)(start + (uint)table.Length)).I32LtU().BrIf(0);
+        });
     }
 
     /// <summary>The locals of a scan: directory index, page, index in the page, counter.</summary>

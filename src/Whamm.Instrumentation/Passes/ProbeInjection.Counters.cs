@@ -229,11 +229,20 @@ internal sealed partial class ProbeInjection
         groupSites.Add(stat);
     }
 
-    /// <summary>The dense arrays for map <paramref name="name"/>'s entries with run-time keys, when nothing reads the map while the program runs.</summary>
-    private DenseMapCounters? DenseMapsFor(CounterPlan plan, string name) =>
-        plan.Merges(name) && state.Globals.GetValueOrDefault(name) is MapLocation
-            ? state.DenseMapCounters ??= new DenseMapCounters(state.RequireCore("a map counter"), editor, state, Options.DenseCounterPages)
-            : null;
+    /// <summary>
+    /// The dense arrays for the entries of map <paramref name="variable"/>, when nothing reads it while the program runs:
+    /// a script global no probe reads, or a per-site map its probe only adds to.
+    /// </summary>
+    private DenseMapCounters? DenseMapsFor(CounterPlan plan, CheckedMatch match, VariableSymbol variable)
+    {
+        var counted = variable.VariableKind switch
+        {
+            VariableKind.Global => plan.Merges(variable.Name) && state.Globals.GetValueOrDefault(variable.Name) is MapLocation,
+            VariableKind.Unshared => plan.IsAdditive(match, variable),
+            _ => false,
+        };
+        return counted ? state.DenseMapCounters ??= new DenseMapCounters(state.RequireCore("a map counter"), editor, state, Options.DenseCounterPages) : null;
+    }
 
     // ------------------------------------------------------------------ the walk's shortcut
 

@@ -450,7 +450,7 @@ internal sealed partial class ProbeInjection
         {
             SiteInstruction = p.Ins,
             HoldSiteVariable = Counters is { } plan && p.Ins is { } ins ? (v, at, initial) => HoldInLoop(plan, p.Match, ins, v, at, initial) : null,
-            DenseMaps = Counters is { } counted ? name => DenseMapsFor(counted, name) : null,
+            DenseMaps = Counters is { } counted ? v => DenseMapsFor(counted, p.Match.Match, v) : null,
         };
 
     /// <summary>
