@@ -73,6 +73,28 @@ public sealed class DenseMapCounterTests
     }
 
     [Fact]
+    public void AMapGetsFewArraysAndNoneForKeysNamingTheirFunction()
+    {
+        // Six variants (the constant second element), of which the first four get arrays; a key naming fid gets none.
+        const string wat = """
+            (module
+              (func (export "_start") (local $i i32)
+                (loop $again
+                  (drop (i32.add (i32.sub (i32.mul (i32.and (i32.or (i32.xor (local.get $i) (i32.const 3)) (i32.const 1))
+                    (i32.const 7)) (i32.const 2)) (i32.const 1)) (i32.const 9)))
+                  (br_if $again (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 300))))))
+            """;
+        var ops = new[] { "xor", "or", "and", "mul", "sub", "add" };
+        var script = "report var m: map<(u32, u32), u32>;\n"
+            + string.Concat(ops.Select((op, k) => $"wasm:opcode:i32.{op}:before {{ m[(arg0 as u32, {k})]++; }}\n"));
+        var dense = ModuleReader.Read(Instrument(wat, script));
+        Assert.Equal(4, Enumerable.Range(0, dense.FunctionCount).Count(f => dense.FunctionName((uint)f)?.StartsWith("whamm_dense_miss_") == true));
+        Assert.Equal(WasiHarness.RunStart(Instrument(wat, script, optimize: false)), WasiHarness.RunStart(Instrument(wat, script)));
+        var byFunction = ModuleReader.Read(Instrument(wat, "report var g: map<(u32, u32), u32>; wasm:opcode:i32.xor:before { g[(arg0 as u32, fid)]++; }"));
+        Assert.Equal(1, byFunction.MemoryCount); // the core library's (the program has none)
+    }
+
+    [Fact]
     public void KeysPastTheBudgetGoToTheMapAsWritten()
     {
         // 40 keys 2^16 apart, each in a page of its own, twice each; a budget of 25 pages leaves 15 keys to the map.

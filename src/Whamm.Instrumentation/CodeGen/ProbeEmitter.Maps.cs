@@ -72,7 +72,7 @@ internal sealed partial class ProbeEmitter
 
     /// <summary>
     /// Where the map may be counted densely (<see cref="DenseMaps"/>): <c>m[k] += N</c> with <c>N</c> a positive constant
-    /// and either, for a script global, exactly one element of the key a run-time 32-bit integer, or, for a per-site map,
+    /// and either, for a script global, exactly one element of the key a run-time 32-bit integer and none naming the site, or, for a per-site map,
     /// a key whose values at this site are known to be few (<see cref="DerivedValues.Bound"/>); the key is evaluated once
     /// into a local.
     /// </summary>
@@ -91,7 +91,8 @@ internal sealed partial class ProbeEmitter
         if (variable.VariableKind == VariableKind.Unshared)
         {
             if (entry.Index is not NameExpressionSyntax keyName || model.SymbolOf(keyName) is not VariableSymbol { VariableKind: VariableKind.Bound } bound
-                || DerivedValues.Bound(bound.Name, SiteInstruction) is not { } count || map.Type.MapKey.Kind is not (WhammTypeKind.U32 or WhammTypeKind.I32))
+                || DerivedValues.Bound(bound.Name, SiteInstruction) is not { } count || map.Type.MapKey.Kind is not (WhammTypeKind.U32 or WhammTypeKind.I32)
+                || !dense.HasRoom(8L * count))
                 return false;
             var index = newLocal(ValType.I32);
             EmitExpression(b, entry.Index);
@@ -101,7 +102,10 @@ internal sealed partial class ProbeEmitter
         }
         IReadOnlyList<ExpressionSyntax> elements = entry.Index is TupleExpressionSyntax t ? t.Elements : [entry.Index];
         var key = elements.Select(e => constants.GetValueOrDefault(e)).ToArray();
-        if (!DenseMapCounters.Countable(map.Type.MapKey, key)) return false;
+        // A key naming its function or site (`g[(caller, fid)]`) would make an array per function: the map does better.
+        if (elements.Any(e => e.DescendantNodesAndSelf().OfType<NameExpressionSyntax>().Any(n => n.Name.Text is "fid" or "pc" or "fname"))
+            || !dense.Countable(map, key))
+            return false;
         var k = newLocal(ValType.I32);
         EmitExpression(b, elements[Array.IndexOf(key, null)]);
         b.LocalSet(k);

@@ -45,7 +45,7 @@ internal sealed class DenseMapCounters
     private readonly CoreBinding core;
     private readonly ModuleEditor editor;
     private readonly ScriptState state;
-    private readonly uint memory;
+    private uint? memory; // added with the first array
     private readonly int budget; // pages
     private readonly Dictionary<(int Map, string Key), Variant> variants = [];
     private readonly List<(MapLocation Map, uint Offset, int Count)> siteArrays = [];
@@ -58,6 +58,9 @@ internal sealed class DenseMapCounters
         public ValType ValueType => ValueLayout.ValType(Map.Type.MapValue);
         public bool Wide => ValueType == ValType.I64;
     }
+
+    /// <summary>The arrays' memory, sized by <see cref="EmitFlush"/>.</summary>
+    private uint Memory => memory ??= editor.AddMemory(new MemoryType(new Limits(1)));
 
     private uint Reserve(int bytes)
     {
@@ -73,11 +76,30 @@ internal sealed class DenseMapCounters
         this.core = core;
         this.editor = editor;
         this.state = state;
-        memory = editor.AddMemory(new MemoryType(new Limits(1))); // sized by EmitFlush, once the variants are known
     }
 
-    /// <summary>Whether <paramref name="key"/> (its known elements, null where run-time) can be counted here: exactly one run-time element, a 32-bit integer.</summary>
-    public static bool Countable(WhammType keyType, IReadOnlyList<Constant?> key)
+    /// <summary>At most this many variants per map: each costs a directory (256 KiB of the memory) and a scan of it at exit,
+    /// which pays when the variant's sites are many and hot (a memory trace has two: reads and writes).</summary>
+    private const int MaxVariantsPerMap = 4;
+
+    /// <summary>
+    /// Whether <paramref name="key"/> (its known elements, null where run-time) can be counted here: exactly one run-time
+    /// element, a 32-bit integer, and room for its variant.
+    /// </summary>
+    public bool Countable(MapLocation map, IReadOnlyList<Constant?> key) =>
+        OneRunTimeElement(map.Type.MapKey, key)
+        && (variants.ContainsKey(VariantKey(map, key)) || variants.Keys.Count(v => v.Map == map.Id) < MaxVariantsPerMap && HasRoom(DirectoryBytes));
+
+    /// <summary>The static part of the memory stays below this, well inside the 32-bit address space with the budget's pages after it.</summary>
+    private const uint MaxStaticBytes = 256u << 20;
+
+    /// <summary>Whether <paramref name="bytes"/> more fit the static part of the memory.</summary>
+    public bool HasRoom(long bytes) => reserved + bytes <= MaxStaticBytes;
+
+    private static (int Map, string Key) VariantKey(MapLocation map, IReadOnlyList<Constant?> key) =>
+        (map.Id, string.Join(",", key.Select(c => c?.ToString() ?? "_")));
+
+    private static bool OneRunTimeElement(WhammType keyType, IReadOnlyList<Constant?> key)
     {
         var elements = keyType.IsTuple ? keyType.Elements : [keyType];
         var dynamic = -1;
@@ -102,7 +124,7 @@ internal sealed class DenseMapCounters
         // Amounts past a counter's range carry every time: correct, if slow (wider amounts wrap in the map anyway).
         var n = (int)Math.Min(amount, int.MaxValue - 255);
         EmitCell(b, v, k);
-        b.LocalTee(cell).LocalGet(cell).I32Load8U(0, memory).I32Const(n).I32Add().LocalTee(sum).I32Store8(0, memory);
+        b.LocalTee(cell).LocalGet(cell).I32Load8U(0, Memory).I32Const(n).I32Add().LocalTee(sum).I32Store8(0, Memory);
         b.LocalGet(sum).I32Const(255).Emit(Op.I32GtU).If(BlockType.Empty, carried => carried.LocalGet(k).LocalGet(sum).Call(v.MissFunction));
     }
 
@@ -117,7 +139,7 @@ internal sealed class DenseMapCounters
     {
         var array = Reserve(count * 8);
         siteArrays.Add((map, array, count));
-        b.LocalGet(k).I32Const(3).I32Shl().LocalTee(k).LocalGet(k).I64Load(array, memory).I64Const(amount).I64Add().I64Store(array, memory);
+        b.LocalGet(k).I32Const(3).I32Shl().LocalTee(k).LocalGet(k).I64Load(array, Memory).I64Const(amount).I64Add().I64Store(array, Memory);
     }
 
     /// <summary>Pushes the address of <c>k</c>'s directory entry less the directory's (a load's offset adds it).</summary>
@@ -127,17 +149,17 @@ internal sealed class DenseMapCounters
     private void EmitCell(InstructionBuilder b, Variant v, uint k)
     {
         EmitEntry(b, k);
-        b.I32Load(v.Directory, memory).LocalGet(k).I32Const(PageBytes - 1).I32And().I32Add();
+        b.I32Load(v.Directory, Memory).LocalGet(k).I32Const(PageBytes - 1).I32And().I32Add();
     }
 
     private Variant VariantOf(MapLocation map, Constant?[] key)
     {
-        var text = string.Join(",", key.Select(c => c?.ToString() ?? "_"));
-        if (variants.TryGetValue((map.Id, text), out var known)) return known;
+        var id = VariantKey(map, key);
+        if (variants.TryGetValue(id, out var known)) return known;
         var v = new Variant(variants.Count, map, key, Reserve((int)DirectoryBytes));
         v.AddFunction = AddFunction(v);
         v.MissFunction = MissFunction(v);
-        variants[(map.Id, text)] = v;
+        variants[id] = v;
         return v;
     }
 
@@ -161,22 +183,22 @@ internal sealed class DenseMapCounters
             AddToEntry(x);
         }
         EmitEntry(b, k);
-        b.I32Load(v.Directory, memory).If(BlockType.Empty, carry =>
+        b.I32Load(v.Directory, Memory).If(BlockType.Empty, carry =>
         {
             Carry(carry);
             carry.Return();
         });
-        b.LocalGet(k).I32Const(PageBytes - 1).I32And().I32Const(0xFF).I32Store8(0, memory);
+        b.LocalGet(k).I32Const(PageBytes - 1).I32And().I32Const(0xFF).I32Store8(0, Memory);
         b.LocalGet(sum).I32Const(0xFF).I32Sub().LocalSet(sum); // the amount
-        b.I32Const(1).MemoryGrow(memory).LocalTee(page).I32Const(-1).I32Eq().If(BlockType.Empty, full =>
+        b.I32Const(1).MemoryGrow(Memory).LocalTee(page).I32Const(-1).I32Eq().If(BlockType.Empty, full =>
         {
             full.LocalGet(k).LocalGet(sum);
             AddToEntry(full);
             full.Return();
         });
         EmitEntry(b, k);
-        b.LocalGet(page).I32Const(PageBits).I32Shl().LocalTee(page).I32Store(v.Directory, memory);
-        b.LocalGet(page).LocalGet(k).I32Const(PageBytes - 1).I32And().I32Add().LocalGet(sum).I32Store8(0, memory);
+        b.LocalGet(page).I32Const(PageBits).I32Shl().LocalTee(page).I32Store(v.Directory, Memory);
+        b.LocalGet(page).LocalGet(k).I32Const(PageBytes - 1).I32And().I32Add().LocalGet(sum).I32Store8(0, Memory);
         b.LocalGet(sum).I32Const(0xFF).Emit(Op.I32GtU).If(BlockType.Empty, Carry);
     });
 
@@ -243,7 +265,7 @@ internal sealed class DenseMapCounters
     public void EmitFlush(InstructionBuilder b, Func<ValType, uint> local)
     {
         if (variants.Count == 0 && siteArrays.Count == 0) return;
-        if (variants.Count > 0) state.Startup.I32Const(0).I32Const(0xFF).I32Const(PageBytes).MemoryFill(memory);
+        if (variants.Count > 0) state.Startup.I32Const(0).I32Const(0xFF).I32Const(PageBytes).MemoryFill(Memory);
         var scan = new Scan(local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32));
         var count = local(ValType.I32);
         foreach (var map in variants.Values.GroupBy(v => v.Map.Id))
@@ -267,7 +289,7 @@ internal sealed class DenseMapCounters
             if (arrays.Count > 0) EmitSiteFlush(b, arrays, wide, local);
         }
         var pages = (reserved + PageBytes - 1) / PageBytes;
-        var defined = (int)(memory - (uint)editor.Module.ImportCount(ExternalKind.Memory));
+        var defined = (int)(Memory - (uint)editor.Module.ImportCount(ExternalKind.Memory));
         editor.Module.Memories[defined] = new MemoryType(new Limits(pages, pages + (ulong)budget));
     }
 
@@ -288,17 +310,17 @@ internal sealed class DenseMapCounters
             BinaryPrimitives.WriteInt32LittleEndian(table.AsSpan(12 * j + 8), arrays[j].Count);
         }
         var start = Reserve(table.Length);
-        editor.AddActiveData(memory, new InstructionBuilder().I32Const((int)start).ToConstExpr(), table);
+        editor.AddActiveData(Memory, new InstructionBuilder().I32Const((int)start).ToConstExpr(), table);
         var (p, id, a, c, i, n, e) = (local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I64), local(ValType.I32));
         var mem = core.Memory;
         b.I32Const((int)start).LocalSet(p);
         b.Loop(BlockType.Empty, entries =>
         {
-            entries.LocalGet(p).I32Load(0, memory).LocalSet(id).LocalGet(p).I32Load(4, memory).LocalSet(a).LocalGet(p).I32Load(8, memory).LocalSet(c);
+            entries.LocalGet(p).I32Load(0, Memory).LocalSet(id).LocalGet(p).I32Load(4, Memory).LocalSet(a).LocalGet(p).I32Load(8, Memory).LocalSet(c);
             entries.I32Const(0).LocalSet(i);
             entries.Loop(BlockType.Empty, counters =>
             {
-                counters.LocalGet(a).I64Load(0, memory).LocalTee(n).I64Eqz().I32Eqz().If(BlockType.Empty, add =>
+                counters.LocalGet(a).I64Load(0, Memory).LocalTee(n).I64Eqz().I32Eqz().If(BlockType.Empty, add =>
                 {
                     add.LocalGet(id).LocalGet(i).Call(core.Function(CoreLibrary.Exports.MapSlotI32)).LocalTee(e).LocalGet(e);
                     if (wide) add.I64Load(0, mem).LocalGet(n).I64Add().I64Store(0, mem);
@@ -320,13 +342,13 @@ internal sealed class DenseMapCounters
         b.I32Const(0).LocalSet(scan.Directory);
         b.Loop(BlockType.Empty, directory =>
         {
-            directory.LocalGet(scan.Directory).I32Const(2).I32Shl().I32Load(v.Directory, memory).LocalTee(scan.Page);
+            directory.LocalGet(scan.Directory).I32Const(2).I32Shl().I32Load(v.Directory, Memory).LocalTee(scan.Page);
             directory.If(BlockType.Empty, counters =>
             {
                 counters.I32Const(0).LocalSet(scan.Index);
                 counters.Loop(BlockType.Empty, loop =>
                 {
-                    loop.LocalGet(scan.Page).LocalGet(scan.Index).I32Add().I32Load8U(0, memory).LocalTee(scan.Counter).If(BlockType.Empty, nonZero);
+                    loop.LocalGet(scan.Page).LocalGet(scan.Index).I32Add().I32Load8U(0, Memory).LocalTee(scan.Counter).If(BlockType.Empty, nonZero);
                     loop.LocalGet(scan.Index).I32Const(1).I32Add().LocalTee(scan.Index).I32Const(PageBytes).I32LtU().BrIf(0);
                 });
             });
