@@ -214,7 +214,7 @@ internal sealed partial class ProbeInjection
         }
         // The instances, in declaration order: one that the group already counts for reads that counter.
         var stat = stats[pm.Probe];
-        var site = new ReportSite(fid, pc, reportName, pm.Probe.Index, ReportSite.RuleOf(pm.Match));
+        var site = new ReportSite(fid, pc, reportName, pm.Probe.Index, pm.ReportRule);
         foreach (var op in ops)
         {
             if (op.Kind != CounterOpKind.Declare) continue;

@@ -446,7 +446,7 @@ internal sealed partial class ProbeInjection
 
     private ProbeEmitter Emitter(Prepared p, Dictionary<string, uint> stack, AltSite? alt = null) =>
         new(p.Match.Match.Model, p.Folder.Constants, state,
-            new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, ReportSite.RuleOf(p.Match.Match)), stack, pool.Take, alt)
+            new ReportSite(fid, p.Pc, reportName, p.Match.Probe.Index, p.Match.ReportRule), stack, pool.Take, alt)
         {
             SiteInstruction = p.Ins,
             HoldSiteVariable = Counters is { } plan && p.Ins is { } ins ? (v, at, initial) => HoldInLoop(plan, p.Match, ins, v, at, initial) : null,

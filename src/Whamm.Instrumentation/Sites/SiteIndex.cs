@@ -9,6 +9,9 @@ internal sealed record ProbeMatch(CheckedProbe Probe, CheckedMatch Match, ProbeN
 {
     /// <summary>The rule naming this match, for diagnostics.</summary>
     public string RuleName => Match.RuleName;
+
+    /// <summary>The rule as report rows name it (<see cref="State.ReportSite.RuleOf"/>), one string for all the sites of a dense monitor.</summary>
+    public string ReportRule { get; } = State.ReportSite.RuleOf(Match);
 }
 
 /// <summary>

@@ -24,8 +24,10 @@ public sealed class CheckedMatch
     /// <summary>The mode, or null for events without modes (<c>wasm:func:entry</c>, <c>wasm:block:end</c>, …).</summary>
     public ProbeMode? Mode => Match.Mode;
 
-    /// <summary>The rule naming exactly this match, e.g. <c>wasm:opcode:call:before</c>.</summary>
-    public string RuleName => Match.RuleName;
+    /// <summary>The rule naming exactly this match, e.g. <c>wasm:opcode:call:before</c> (built once: rewriting asks at every site).</summary>
+    public string RuleName => ruleName ??= Match.RuleName;
+
+    private string? ruleName;
 
     /// <summary>Types and symbols of the predicate and body at this match.</summary>
     public SemanticModel Model { get; }
