@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Whamm.Instrumentation.Core;
 using Whamm.Language.Semantics;
@@ -133,22 +134,27 @@ internal sealed class ReportTable
 
     private int KindOf(Kind kind)
     {
-        // A dense monitor asks for the same one or two kinds at site after site: compare references before hashing strings.
-        foreach (var recent in recentKinds)
-        {
-            if (recent < 0) continue;
-            var k = kinds[recent];
-            if (ReferenceEquals(k.Name, kind.Name) && ReferenceEquals(k.Rule, kind.Rule) && ReferenceEquals(k.Type, kind.Type)
-                && k.ProbeIndex == kind.ProbeIndex && ReferenceEquals(k.Id, kind.Id) && ReferenceEquals(k.IdType, kind.IdType)) return recent;
-        }
+        // A dense monitor asks for the kinds of a few probes, one per opcode, at site after site, with the same string
+        // and type instances each time: look them up by reference before hashing strings.
+        if (kindByReference.TryGetValue(kind, out var known)) return known;
         var index = LookUpKind(kind);
-        recentKinds[nextRecent] = index;
-        nextRecent = (nextRecent + 1) % recentKinds.Length;
+        kindByReference[kind] = index;
         return index;
     }
 
-    private readonly int[] recentKinds = [-1, -1, -1, -1];
-    private int nextRecent;
+    private readonly Dictionary<Kind, int> kindByReference = new(KindReferences.Instance);
+
+    /// <summary>Kinds equal when their strings and type are the same instances (and the probe index the same).</summary>
+    private sealed class KindReferences : IEqualityComparer<Kind>
+    {
+        public static readonly KindReferences Instance = new();
+
+        public bool Equals(Kind a, Kind b) =>
+            ReferenceEquals(a.Name, b.Name) && ReferenceEquals(a.Rule, b.Rule) && ReferenceEquals(a.Type, b.Type)
+            && a.ProbeIndex == b.ProbeIndex && ReferenceEquals(a.Id, b.Id) && ReferenceEquals(a.IdType, b.IdType);
+
+        public int GetHashCode(Kind k) => HashCode.Combine(RuntimeHelpers.GetHashCode(k.Name), RuntimeHelpers.GetHashCode(k.Rule), RuntimeHelpers.GetHashCode(k.Type), k.ProbeIndex);
+    }
 
     private int LookUpKind(Kind kind)
     {
