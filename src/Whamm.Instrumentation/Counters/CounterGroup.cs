@@ -14,7 +14,7 @@ internal sealed class CounterGroup
 {
     private readonly List<(VariableLocation Global, long Amount)> globals = [];
     private readonly List<(WhammType Type, uint Address, long Value, bool IsSet, uint? Base)> slots = [];
-    private readonly Dictionary<(VariableSymbol, long, bool), uint> shared = [];
+    private readonly List<(VariableSymbol Variable, long Value, bool IsSet, uint Address)> shared = []; // few: a scan beats hashing symbols
 
     public bool IsEmpty => globals.Count == 0 && slots.Count == 0;
 
@@ -46,13 +46,19 @@ internal sealed class CounterGroup
     }
 
     /// <summary>The counter a per-site variable bumped by <paramref name="value"/> (or set to it) shares with an earlier site of the group, or null.</summary>
-    public uint? SharedCounter(VariableSymbol variable, long value, bool isSet) =>
-        shared.TryGetValue((variable, value, isSet), out var slot) ? slot : null;
+    public uint? SharedCounter(VariableSymbol variable, long value, bool isSet)
+    {
+        foreach (var s in shared)
+        {
+            if (ReferenceEquals(s.Variable, variable) && s.Value == value && s.IsSet == isSet) return s.Address;
+        }
+        return null;
+    }
 
     /// <summary>Makes the instance at <paramref name="address"/> the group's counter for the variable, bumped by <paramref name="value"/> (or set to it) once per execution.</summary>
     public void AddCounter(VariableSymbol variable, uint address, long value, bool isSet)
     {
-        shared[(variable, value, isSet)] = address;
+        shared.Add((variable, value, isSet, address));
         slots.Add((variable.Type, address, value, isSet, null));
     }
 

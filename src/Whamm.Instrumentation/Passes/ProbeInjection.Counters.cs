@@ -28,7 +28,8 @@ internal sealed partial class ProbeInjection
     private CounterCache cache = CounterCache.None;
     private bool[]? countsCached; // [op]: a counter probe there bumps a cached global
     private MapCounters? mapCounters;
-    private LoopFlow? loopFlow;                             // per function, when per-site counters may be held in loops' locals
+    private bool loopsHold;                                 // per-site counters may be held in loops' locals
+    private LoopFlow? loopFlow;                             // per function, found when a site in a loop first asks
     private readonly Dictionary<uint, uint> loopLocals = []; // counter address -> its local, per function
     private readonly Dictionary<int, int> loopCounters = [];  // loop opener -> counters it holds
 
@@ -54,7 +55,8 @@ internal sealed partial class ProbeInjection
         cache = CounterCache.None;
         loopLocals.Clear();
         loopCounters.Clear();
-        loopFlow = Counters is { AnySiteCounters: true } && Options.CountersInLocals ? LoopFlow.Of(module.Functions[definedIndex].Body) : null;
+        loopsHold = Counters is { AnySiteCounters: true } && Options.CountersInLocals;
+        loopFlow = null;
         if (Counters is not { AnyCached: true } plan) return;
         countsCached ??= CachedCounterOps(plan);
         var reader = module.Functions[definedIndex].Body.Instructions();
@@ -123,11 +125,13 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private uint? LoopLocal(CachedCounter counter, bool outsideTopFrame = false)
     {
-        if (loopFlow is null) return null;
+        if (!loopsHold) return null;
         var loop = frameCount - 1;
         if (outsideTopFrame) loop--;
         while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
-        if (loop == 0 || !loopFlow.Caches(frames[loop].Offset)) return null;
+        if (loop == 0) return null;
+        loopFlow ??= LoopFlow.Of(module.Functions[definedIndex].Body); // a function without loops never decodes its body again
+        if (!loopFlow.Caches(frames[loop].Offset)) return null;
         if (loopLocals.TryGetValue(counter.Address, out var held)) return held;
         var count = loopCounters.GetValueOrDefault(frames[loop].Offset);
         if (count == MaxLoopLocals) return null;

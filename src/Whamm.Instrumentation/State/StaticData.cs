@@ -41,9 +41,12 @@ internal sealed class StaticData
     {
         while (End % (uint)align != 0) bytes.Add(0);
         var address = End;
-        bytes.AddRange(new byte[size]);
+        // A dense monitor reserves a few bytes at each of millions of sites: no array per call.
+        for (var left = size; left > 0; left -= Zeros.Length) bytes.AddRange(Zeros.AsSpan(0, Math.Min(left, Zeros.Length)));
         return address;
     }
+
+    private static readonly byte[] Zeros = new byte[4096];
 
     /// <summary>Overwrites bytes at an absolute address inside the region.</summary>
     public void Write(uint address, ReadOnlySpan<byte> value)
