@@ -7,6 +7,9 @@
 #   bench/rewrite-speed.sh [MODULE.wasm ...]    default: esbuild, swc, yosys, flite from .corpus/npm
 #   bench/rewrite-speed.sh --quick              one small module, one run (CI smoke)
 #   RUNS=5 (default 3)
+#   WHAMM=PATH   measure that whamm instead of the Release build, e.g. the ReadyToRun tool users install:
+#                dotnet publish src/Whamm.Cli -c Release -r linux-x64 --self-contained false -o /tmp/whamm-r2r
+#                WHAMM=/tmp/whamm-r2r/whamm bench/rewrite-speed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,8 +28,12 @@ else
 fi
 for m in "${modules[@]}"; do [ -f "$m" ] || die "$m not found: run scripts/corpus/build-all.sh"; done
 
-build_log=$(dotnet build src/Whamm.Cli -c Release -v q -nologo 2>&1) || { echo "$build_log" >&2; exit 1; }
-whamm=src/Whamm.Cli/bin/Release/net10.0/whamm
+if [ -n "${WHAMM:-}" ]; then
+  whamm=$WHAMM
+else
+  build_log=$(dotnet build src/Whamm.Cli -c Release -v q -nologo 2>&1) || { echo "$build_log" >&2; exit 1; }
+  whamm=src/Whamm.Cli/bin/Release/net10.0/whamm
+fi
 [ -x "$whamm" ] || die "$whamm was not built"
 
 out=$(mktemp -d)
