@@ -24,11 +24,39 @@ static inline void store_u32(u8 *p, u32 v) { __builtin_memcpy(p, &v, 4); }
 static inline void store_u64(u8 *p, u64 v) { __builtin_memcpy(p, &v, 8); }
 static inline u32 align_up(u32 n, u32 a) { return (n + a - 1) & ~(a - 1); }
 
+/* Copies n bytes to q (no overlap) and returns q + n; report rows append many short pieces, and memory.copy is a
+ * call into the engine, dearer than a few moves. Words overlap at the end: nothing read or written past a piece. */
+static inline u8 *put_bytes(u8 *q, const u8 *p, u32 n)
+{
+    if (n > 32) {
+        __builtin_memcpy(q, p, n);
+    } else if (n >= 8) {
+        u32 last = n - 8;
+        for (u32 i = 0; i < last; i += 8) store_u64(q + i, load_u64(p + i));
+        store_u64(q + last, load_u64(p + last));
+    } else if (n >= 4) {
+        store_u32(q, load_u32(p));
+        store_u32(q + n - 4, load_u32(p + n - 4));
+    } else if (n) {
+        q[0] = p[0];
+        q[n >> 1] = p[n >> 1];
+        q[n - 1] = p[n - 1];
+    }
+    return q + n;
+}
+#define PUT_LIT(q, s) put_bytes(q, (const u8 *)(s), sizeof(s) - 1)
+
 /* alloc.c */
 u8 *mem_alloc(u32 len);
 void mem_free(u8 *ptr);
 
-/* output.c */
+/* output.c. out_reserve(n), n <= 4096, returns where n bytes may be written; out_commit takes what was written
+ * up to end. The put_ functions write at q and return the end: a report row is formatted without a call per piece. */
+u8 *out_reserve(u32 n);
+void out_commit(const u8 *end);
+u8 *put_text(u8 *q, const u8 *p, u32 n, u32 after); /* any length; then room for `after` more */
+u8 *put_u64(u8 *q, u64 v);
+u8 *put_i64(u8 *q, i64 v);
 void out_bytes(const u8 *p, u32 n);
 void out_char(u8 c);
 void out_u64(u64 v);

@@ -39,17 +39,30 @@ void whamm_set_out_fd(i32 fd)
     out_fd = fd;
 }
 
+u8 *out_reserve(u32 n)
+{
+    if (n > OUT_CAP - out_len) whamm_flush();
+    return out_buf + out_len;
+}
+
+void out_commit(const u8 *end) { out_len = (u32)(end - out_buf); }
+
+u8 *put_text(u8 *q, const u8 *p, u32 n, u32 after)
+{
+    if (n + after <= OUT_CAP - (u32)(q - out_buf)) return put_bytes(q, p, n);
+    out_commit(q);
+    out_bytes(p, n);
+    return out_reserve(after);
+}
+
 void out_bytes(const u8 *p, u32 n)
 {
-    if (n > OUT_CAP - out_len) {
+    if (n > OUT_CAP) {
         whamm_flush();
-        if (n > OUT_CAP) {
-            write_fd(p, n);
-            return;
-        }
+        write_fd(p, n);
+        return;
     }
-    __builtin_memcpy(out_buf + out_len, p, n);
-    out_len += n;
+    out_commit(put_bytes(out_reserve(n), p, n));
 }
 
 void out_char(u8 c)
@@ -58,26 +71,41 @@ void out_char(u8 c)
     out_buf[out_len++] = c;
 }
 
-void out_u64(u64 v)
+static u32 decimal_digits(u32 w)
 {
-    u8 digits[20];
-    u32 i = sizeof digits;
-    do {
-        digits[--i] = (u8)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    out_bytes(digits + i, sizeof digits - i);
+    return 1 + (w >= 10) + (w >= 100) + (w >= 1000) + (w >= 10000) + (w >= 100000) + (w >= 1000000) + (w >= 10000000)
+        + (w >= 100000000) + (w >= 1000000000);
 }
 
-void out_i64(i64 v)
+/* w in exactly n digits (leading zeros), written backwards in place; w / 10 by multiplying (exact for every u32:
+ * engines compile a division by a constant as a division). */
+static u8 *put_digits(u8 *q, u32 w, u32 n)
 {
-    if (v < 0) {
-        out_char('-');
-        out_u64(0 - (u64)v); /* also right for INT64_MIN */
-    } else {
-        out_u64((u64)v);
-    }
+    u8 *e = q + n;
+    do {
+        u32 tenth = (u32)(((u64)w * 0xCCCCCCCDu) >> 35);
+        *--e = (u8)('0' + w - tenth * 10);
+        w = tenth;
+    } while (e != q);
+    return q + n;
 }
+
+u8 *put_u64(u8 *q, u64 v)
+{
+    if (v >> 32) return put_digits(put_u64(q, v / 1000000000), (u32)(v % 1000000000), 9);
+    return put_digits(q, (u32)v, decimal_digits((u32)v));
+}
+
+u8 *put_i64(u8 *q, i64 v)
+{
+    if (v >= 0) return put_u64(q, (u64)v);
+    *q++ = '-';
+    return put_u64(q, 0 - (u64)v); /* also right for INT64_MIN */
+}
+
+void out_u64(u64 v) { out_commit(put_u64(out_reserve(20), v)); }
+
+void out_i64(i64 v) { out_commit(put_i64(out_reserve(21), v)); }
 
 void out_bool(u32 v)
 {

@@ -59,6 +59,9 @@ static u32 read_sleb(const u8 **p)
     return v;
 }
 
+/* Room for a site row's numbers and separators: id, fid and pc with their ", ". */
+#define ROW_NUMBERS 48
+
 EXPORT("whamm_report")
 void whamm_report(const report_table *table)
 {
@@ -74,15 +77,12 @@ void whamm_report(const report_table *table)
         pc += read_sleb(&p);
         if (kind->probe_len) {
             const function_entry *f = &table->functions[function];
-            out_u64(id);
-            out_bytes(kind->text, kind->text_len);
-            out_bytes(f->name, f->name_len);
-            OUT_LIT(", ");
-            out_u64(f->fid);
-            OUT_LIT(", ");
-            out_i64((i32)pc);
-            OUT_LIT(", ");
-            out_bytes(kind->probe, kind->probe_len);
+            u8 *q = put_u64(out_reserve(ROW_NUMBERS), id);
+            q = put_text(q, kind->text, kind->text_len, ROW_NUMBERS);
+            q = put_text(q, f->name, f->name_len, ROW_NUMBERS);
+            q = put_u64(PUT_LIT(q, ", "), f->fid);
+            q = put_i64(PUT_LIT(q, ", "), (i32)pc);
+            out_commit(put_text(PUT_LIT(q, ", "), kind->probe, kind->probe_len, 0));
         } else {
             out_bytes(kind->text, kind->text_len);
         }
