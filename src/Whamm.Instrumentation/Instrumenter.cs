@@ -123,7 +123,10 @@ public sealed class ProbeStats
     /// <summary>Sites where code was injected (unconditionally or behind a residual predicate).</summary>
     public int SitesInjected { get; internal set; }
 
-    /// <summary>Injected sites whose counter updates were merged with other sites' into one update per basic block (a subset of <see cref="SitesInjected"/>).</summary>
+    /// <summary>
+    /// Injected sites whose counter updates were merged with other sites' into one update per group of code that runs
+    /// together, or dropped in unreachable code (a subset of <see cref="SitesInjected"/>).
+    /// </summary>
     public int SitesMerged { get; internal set; }
 
     /// <summary>Merged sites whose per-site variables share a counter with an earlier site of their basic block.</summary>

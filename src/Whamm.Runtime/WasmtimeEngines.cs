@@ -13,10 +13,16 @@ public static class WasmtimeEngines
     /// function references, GC, threads, exceptions and wide arithmetic. (Custom page sizes has no
     /// switch in the binding and stays off; extended constant expressions are on by default.)
     /// With <c>WHAMM_PERFMAP</c> set, compiled code is listed in <c>/tmp/perf-PID.map</c> so that Linux <c>perf</c>
-    /// names the module's functions (docs/PERFORMANCE.md, <i>Profiling</i>).
+    /// names the module's functions; <c>WHAMM_PERFMAP=jitdump</c> writes <c>jit-PID.dump</c> with the machine code too,
+    /// for <c>perf inject --jit</c> and <c>perf annotate</c> (docs/PERFORMANCE.md, <i>Profiling</i>).
     /// </summary>
     public static Config AllProposals() => new Config()
-        .WithProfilingStrategy(Environment.GetEnvironmentVariable("WHAMM_PERFMAP") is null ? ProfilingStrategy.None : ProfilingStrategy.PerfMap)
+        .WithProfilingStrategy(Environment.GetEnvironmentVariable("WHAMM_PERFMAP") switch
+        {
+            null => ProfilingStrategy.None,
+            "jitdump" => ProfilingStrategy.JitDump,
+            _ => ProfilingStrategy.PerfMap,
+        })
         .WithReferenceTypes(true)
         .WithSIMD(true)
         .WithRelaxedSIMD(true, true)

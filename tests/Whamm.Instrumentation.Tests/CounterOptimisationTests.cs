@@ -20,11 +20,11 @@ public sealed class CounterOptimisationTests
               (br_if $again (i32.lt_u (local.get $k) (i32.const 6))))))
         """;
 
-    private static InstrumentResult Instrument(string script, bool optimize = true)
+    private static InstrumentResult Instrument(string script, bool optimize = true, string wat = Loop)
     {
         var (checkedScript, diagnostics) = Checker.Check(SourceText.From(script, "t.mm"));
         Assert.False(checkedScript.HasErrors, string.Join("\n", diagnostics));
-        var app = ModuleReader.Read(Wasmtime.Module.ConvertText(Loop).ToArray());
+        var app = ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray());
         return Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { Optimize = optimize });
     }
 
@@ -74,6 +74,41 @@ public sealed class CounterOptimisationTests
         // One counter per group: $f is one; _start has six (loop | local.get call | local.set .. br_if | the loop's end | end).
         Assert.Equal(14, stats.SitesInjected);
         Assert.Equal(14 - 6, stats.SitesShared);
+    }
+
+    /// <summary>
+    /// 22 sites. Groups: the code up to the <c>if</c>, continued after its <c>end</c> and after the block's <c>end</c>; the
+    /// then arm; the else arm; the block's rest (<c>nop</c>, <c>end</c>). A branch past the block (label 1, the function's)
+    /// ends the first group at the <c>br_if</c>, and the code after the block is a group of its own.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 4)]
+    [InlineData(1, 5)]
+    public void ACounterGroupContinuesAfterAConstructControlLeavesOnlyThroughItsEnd(int label, int counters)
+    {
+        var wat = $$"""
+            (module
+              (func (export "_start") (local $x i32)
+                (local.set $x (i32.const 5))
+                (if (local.get $x) (then (local.set $x (i32.const 1))) (else (local.set $x (i32.const 2))))
+                (local.set $x (i32.add (local.get $x) (i32.const 1)))
+                (block (br_if {{label}} (local.get $x)) (nop))
+                (drop (local.get $x))))
+            """;
+        var stats = Assert.Single(Instrument("wasm:opcode:*:before { report var count: u32; count++; }", wat: wat).Stats);
+        Assert.Equal((22, counters), (stats.SitesInjected, stats.SitesInjected - stats.SitesShared));
+    }
+
+    [Fact]
+    public void UnreachableCodeHasNoCounters()
+    {
+        const string wat = """(module (func (export "_start") (block (br 0) (nop) (nop)) (nop)))""";
+        var r = Instrument("wasm:opcode:*:before { report var count: u32; count++; }", wat: wat);
+        // One counter update: block, br and, after the block, nop and end run together; the nops after the br and the
+        // block's end never run.
+        Assert.Equal(1, Count(r, Op.I32Store, functions: 1));
+        var stats = Assert.Single(r.Stats);
+        Assert.Equal((7, 7, 3), (stats.SitesInjected, stats.SitesMerged, stats.SitesShared));
     }
 
     [Fact]

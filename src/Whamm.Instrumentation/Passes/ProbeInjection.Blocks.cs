@@ -46,6 +46,7 @@ internal sealed partial class ProbeInjection
         public List<Prepared>? After;
         public int Offset;                   // of the opener
         public List<(CachedCounter Counter, uint Local)>? Flush; // counters of loops inside, held in locals, to flush after the end
+        public SuspendedGroup? Suspended;    // the counter group that continues after the end (ProbeInjection.Counters.cs)
     }
 
     private Frame[] frames = new Frame[16];
@@ -66,7 +67,11 @@ internal sealed partial class ProbeInjection
         frames[frameCount++] = new Frame { Op = opener.Op, Params = p, Results = r, Offset = opener.Offset };
     }
 
-    private void PopFrame() => frames[--frameCount] = default;
+    private void PopFrame()
+    {
+        if (frames[frameCount - 1].Suspended is { } suspended) ResumeGroup(suspended);
+        frames[--frameCount] = default;
+    }
 
     /// <summary>How many values a branch to <paramref name="label"/> carries.</summary>
     private int LabelArity(uint label)

@@ -13,6 +13,14 @@ namespace Whamm.Instrumentation.Passes;
 /// unconditional body with constant amounts nothing is emitted; its amounts join the site's counter group and are
 /// added once, before the group's first counted site (<see cref="CounterGroup"/>), cached globals in locals
 /// (<see cref="CounterCache"/>). A trap inside a group can thus count the rest of the group too.
+/// <para>
+/// A group that ends inside a construct (or at an <c>if</c> or <c>loop</c> opening one) which control leaves only
+/// through its <c>end</c> also counts the code after that <c>end</c>, which runs exactly as often as the code before
+/// it: the group is <em>suspended</em> in the construct's frame and resumed when the frame closes. The walk cannot see
+/// ahead, so the suspension is optimistic: an instruction inside that may leave the construct otherwise (a call, a
+/// branch past its end, a return, a throw, <c>unreachable</c>, an alt site) emits the suspended group as it stands.
+/// Its code goes before its first site either way.
+/// </para>
 /// <code>
 /// ;; wasm:opcode:*:before { count++; }      ;; --no-opt: a global update before each of the four instructions
 /// local.get 0                              local.get $n  i64.const 4  i64.add  local.set $n
@@ -24,7 +32,7 @@ namespace Whamm.Instrumentation.Passes;
 /// </summary>
 internal sealed partial class ProbeInjection
 {
-    private readonly CounterGroup group = new();
+    private CounterGroup group = new();
     private CounterCache cache = CounterCache.None;
     private bool[]? countsCached; // [op]: a counter probe there bumps a cached global
     private MapCounters? mapCounters;
@@ -39,8 +47,16 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private const int MaxLoopLocals = 4;
     private readonly List<(VariableSymbol Variable, long Value, bool IsSet)> siteUpdates = [];
-    private readonly List<ProbeStats> groupSites = []; // the probe of each site counted into the current group
+    private List<ProbeStats> groupSites = [];          // the probe of each site counted into the current group
     private int groupFirstPc;                          // the first of them, where the group's updates go
+    private int groupDepth;                            // the open frames at the first (the group's code is in the innermost)
+    private int walkDepth;                             // the open frames at the instruction being walked, before it opens one
+    private int suspendedGroups;                       // groups suspended in open frames
+    private int deadFrame = -1;                        // the frame whose rest is unreachable (after a br, return...), or -1
+    private readonly Stack<(CounterGroup, List<ProbeStats>)> spareGroups = [];
+
+    /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
+    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth);
     private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
 
     /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
@@ -57,6 +73,8 @@ internal sealed partial class ProbeInjection
         loopCounters.Clear();
         loopsHold = Counters is { AnySiteCounters: true } && Options.CountersInLocals;
         loopFlow = null;
+        suspendedGroups = 0;
+        deadFrame = -1;
         if (Counters is not { AnyCached: true } plan) return;
         countsCached ??= CachedCounterOps(plan);
         var reader = module.Functions[definedIndex].Body.Instructions();
@@ -101,33 +119,96 @@ internal sealed partial class ProbeInjection
         if (Counters is null || !EndsCounterGroup(site.Ins, site.AtEnd)) return;
         if (!group.IsEmpty)
         {
-            // One site updated right before itself counts exactly as --no-opt would, even when it traps.
-            if (groupSites.Count > 1)
-            {
-                Approximate = true;
-                foreach (var s in groupSites) s.SitesMerged++;
-            }
-            groupCode.Clear();
-            var endsAtLoop = site.Ins.Op == Op.Loop; // the loop the group's last instruction opens is not the group's
-            group.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, endsAtLoop));
-            Editor().InsertBefore(groupFirstPc, groupCode);
-            groupSites.Clear();
+            if (frameCount > groupDepth && frames[groupDepth].Suspended is null) SuspendGroup(ref frames[groupDepth]);
+            else EmitGroup(group, groupSites, groupFirstPc, groupDepth);
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
         if (flush) cache.EmitFlush(code.Pre, leaves);
     }
 
     /// <summary>
-    /// The local holding <paramref name="counter"/> while the innermost loop runs, when that loop qualifies
-    /// (<see cref="LoopFlow"/>); its flush is placed after the loop's end and after the end of every block the loop
-    /// branches out to. Null: update the counter in memory. <paramref name="outsideTopFrame"/>: the code goes before the
-    /// instruction that opened the innermost frame (a group ending at <c>loop</c>), so that loop is not its own.
+    /// Emits a group's updates before its first site and empties it. One site updated right before itself counts exactly
+    /// as --no-opt would, even when it traps.
     /// </summary>
-    private uint? LoopLocal(CachedCounter counter, bool outsideTopFrame = false)
+    private void EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth)
+    {
+        if (sites.Count > 1)
+        {
+            Approximate = true;
+            foreach (var s in sites) s.SitesMerged++;
+        }
+        groupCode.Clear();
+        counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1));
+        Editor().InsertBefore(firstPc, groupCode);
+        sites.Clear();
+    }
+
+    /// <summary>Parks the current group in <paramref name="frame"/> (a construct opened since its first site) and starts an empty one.</summary>
+    private void SuspendGroup(ref Frame frame)
+    {
+        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth);
+        suspendedGroups++;
+        (group, groupSites) = spareGroups.TryPop(out var spare) ? spare : (new CounterGroup(), []);
+    }
+
+    /// <summary>At the end of the construct: the suspended group is the current one again (the construct's last group ended at its <c>end</c>).</summary>
+    private void ResumeGroup(SuspendedGroup suspended)
+    {
+        if (!group.IsEmpty) throw new InvalidOperationException("a counter group is open at the end of a construct");
+        spareGroups.Push((group, groupSites));
+        (group, groupSites, groupFirstPc, groupDepth) = (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth);
+        suspendedGroups--;
+    }
+
+    /// <summary>
+    /// After an instruction of <paramref name="op"/>: code after one that never falls through is unreachable up to the
+    /// <c>else</c>, <c>end</c> or <c>catch</c> of its frame (included: code before those runs only when falling into them).
+    /// </summary>
+    private void FollowReachability(Op op)
+    {
+        if (deadFrame < 0)
+        {
+            if (ControlFlow.NeverFallsThrough(op)) deadFrame = frameCount - 1;
+        }
+        else if (op is Op.Else or Op.End or Op.Catch or Op.CatchAll or Op.Delegate && frameCount - 1 == deadFrame)
+        {
+            deadFrame = -1;
+        }
+    }
+
+    /// <summary>
+    /// Before <paramref name="ins"/>: the groups suspended in the frames it may leave other than through their ends are
+    /// emitted as they stand (their constructs do not always run to the end).
+    /// </summary>
+    private void LeaveSuspended(in Instruction ins, bool atEnd, int depth)
+    {
+        var kept = ins.Op switch // frames [0, kept] stay; the rest may be left
+        {
+            Op.Br or Op.BrIf => depth - 1 - (int)ins.Index,
+            Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
+            Op.Unreachable or Op.Try or Op.TryTable or Op.Catch or Op.CatchAll => 0,
+            _ => CounterFlow.FlushAt(ins, atEnd, depth).Flush || index.Opcode(ModeKind.Alt, ins.Op).Length > 0 ? 0 : int.MaxValue,
+        };
+        for (var f = frameCount - 1; f > kept; f--)
+        {
+            if (frames[f].Suspended is not { } s) continue;
+            frames[f].Suspended = null;
+            suspendedGroups--;
+            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth);
+            spareGroups.Push((s.Group, s.Sites));
+        }
+    }
+
+    /// <summary>
+    /// The local holding <paramref name="counter"/> while the innermost loop of frames [0, <paramref name="top"/>] runs
+    /// (the frames of the code the counter's group is in), when that loop qualifies (<see cref="LoopFlow"/>); its flush is
+    /// placed after the loop's end and after the end of every block the loop branches out to. Null: update the counter
+    /// in memory.
+    /// </summary>
+    private uint? LoopLocal(CachedCounter counter, int top)
     {
         if (!loopsHold) return null;
-        var loop = frameCount - 1;
-        if (outsideTopFrame) loop--;
+        var loop = top;
         while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
         if (loop == 0) return null;
         loopFlow ??= LoopFlow.Of(module.Functions[definedIndex].Body); // a function without loops never decodes its body again
@@ -156,7 +237,7 @@ internal sealed partial class ProbeInjection
     {
         if (!plan.IsAdditive(pm.Match, variable) || initial is { WasmValue: not 0 } || ControlFlow.OpensFrame(site.Op) || site.Op is Op.End or Op.Else or Op.Delegate)
             return null;
-        return LoopLocal(new CachedCounter(variable.Type, at.Address, 0, false)) is { } local
+        return LoopLocal(new CachedCounter(variable.Type, at.Address, 0, false), frameCount - 1) is { } local
             ? new VariableLocation(variable.Type, [local], IsGlobal: false)
             : null;
     }
@@ -196,6 +277,11 @@ internal sealed partial class ProbeInjection
 
     private void Count(ProbeMatch pm, CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, int pc)
     {
+        if (deadFrame >= 0)
+        {
+            CountUnreachable(pm, ops, constants, pc);
+            return;
+        }
         siteUpdates.Clear();
         foreach (var op in ops)
         {
@@ -229,8 +315,23 @@ internal sealed partial class ProbeInjection
             else if (update is var (amount, set)) group.AddCounter(op.Variable, at.Address, amount, set);
         }
         Record(pm, pc);
-        if (groupSites.Count == 0) groupFirstPc = pc;
+        if (groupSites.Count == 0) (groupFirstPc, groupDepth) = (pc, walkDepth);
         groupSites.Add(stat);
+    }
+
+    /// <summary>
+    /// A counter site in unreachable code: its per-site variables are allocated (their report rows say 0) but nothing
+    /// counts for it, so it takes no counter, group or loop local.
+    /// </summary>
+    private void CountUnreachable(ProbeMatch pm, CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, int pc)
+    {
+        var site = new ReportSite(fid, pc, reportName, pm.Probe.Index, pm.ReportRule);
+        foreach (var op in ops)
+        {
+            if (op.Kind == CounterOpKind.Declare) state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], null);
+        }
+        Record(pm, pc);
+        stats[pm.Probe].SitesMerged++;
     }
 
     /// <summary>

@@ -171,7 +171,7 @@ internal sealed partial class ProbeInjection
             var ins = reader.Read();
             var atEnd = reader.AtEnd;
             var op = ins.Op;
-            var depth = frameCount;
+            var depth = walkDepth = frameCount;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
             var otherSite = blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
@@ -184,6 +184,8 @@ internal sealed partial class ProbeInjection
                 var (args, results) = stackTypes.At(opidx);
                 InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
             }
+            if (suspendedGroups > 0) LeaveSuspended(ins, atEnd, depth);
+            FollowReachability(op);
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
             AdvanceBasicBlocks(ins, opidx, atEnd);
             Remember(ins);
