@@ -100,6 +100,18 @@ public sealed class CounterOptimisationTests
     }
 
     [Fact]
+    public void ABranchConditionCountIsCountedFromTheArmsNotFromTheOperand()
+    {
+        const string script = "wasm:opcode:br_if|if:before { report var taken: u32; taken = taken + (arg0 != 0) as u32; }";
+        // The plain code compares the saved operand with zero; the counter code only adds constants (+1 at the br_if,
+        // -1 after it) and never looks at the operand.
+        Assert.Equal(1, Count(Instrument(script, optimize: false), Op.I32Ne));
+        var optimized = Instrument(script);
+        Assert.Equal(0, Count(optimized, Op.I32Ne));
+        Assert.True(optimized.ApproximateAfterTrap);
+    }
+
+    [Fact]
     public void UnreachableCodeHasNoCounters()
     {
         const string wat = """(module (func (export "_start") (block (br 0) (nop) (nop)) (nop)))""";

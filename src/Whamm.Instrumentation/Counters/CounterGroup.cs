@@ -45,6 +45,18 @@ internal sealed class CounterGroup
         slots.Add((WhammType.U64, offset, amount, false, @base));
     }
 
+    /// <summary>Adds <paramref name="amount"/> to the <paramref name="type"/> instance at <paramref name="address"/> once per execution of the group; no other site reads it as its counter.</summary>
+    public void AddAmount(WhammType type, uint address, long amount)
+    {
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (slots[i].Address != address || slots[i].Base is not null || slots[i].IsSet) continue;
+            slots[i] = slots[i] with { Value = slots[i].Value + amount };
+            return;
+        }
+        slots.Add((type, address, amount, false, null));
+    }
+
     /// <summary>The counter a per-site variable bumped by <paramref name="value"/> (or set to it) shares with an earlier site of the group, or null.</summary>
     public uint? SharedCounter(VariableSymbol variable, long value, bool isSet)
     {

@@ -13,6 +13,11 @@ internal enum CounterOpKind
     Add,
     /// <summary><c>v = E</c> with <c>E</c> constant at the site (a per-site flag such as <c>reached = true</c>).</summary>
     Set,
+    /// <summary>
+    /// <c>v = v + (arg0 != 0) as uN</c> at an <c>if</c> or <c>br_if</c>: one when its condition holds, which is when the
+    /// then arm runs, or the branch is taken: every execution of the site minus the fall-throughs.
+    /// </summary>
+    AddCondition,
 }
 
 /// <summary>One statement of a counter body: its variable (a map: <see cref="Key"/> names the entry) and the expression giving the amount or value (null: 1).</summary>
@@ -136,11 +141,12 @@ internal sealed class CounterPlan
                     var ok = counted.VariableKind switch
                     {
                         VariableKind.Global => mergeable.Contains(counted.Name),
-                        VariableKind.Unshared => IsCounterType(counted.Type) && Agree(siteKinds, counted, CounterOpKind.Add),
+                        VariableKind.Unshared => IsCounterType(counted.Type),
                         _ => false,
                     };
-                    if (!ok) return null;
-                    ops.Add(new CounterOp(CounterOpKind.Add, counted, amount, negate, KeyOf(s)));
+                    var kind = amount is not null && !negate && KeyOf(s) is null && IsConditionTruth(amount, model) ? CounterOpKind.AddCondition : CounterOpKind.Add;
+                    if (!ok || counted.VariableKind == VariableKind.Unshared && !Agree(siteKinds, counted, kind)) return null;
+                    ops.Add(new CounterOp(kind, counted, amount, negate, KeyOf(s)));
                     break;
             }
         }
@@ -171,6 +177,21 @@ internal sealed class CounterPlan
             if (model.SymbolOf(n) is VariableSymbol v && !allowed.Contains(n)) candidates.Remove(v);
         }
         return candidates;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is <c>arg0 != 0</c> (either way round), perhaps cast: one when the operand on top of
+    /// the stack is not zero, else zero.
+    /// </summary>
+    private static bool IsConditionTruth(ExpressionSyntax e, SemanticModel model)
+    {
+        if (e is CastExpressionSyntax cast) e = cast.Operand;
+        return e is BinaryExpressionSyntax { Operator: BinaryOperator.NotEqual } b
+            && (IsArg0(b.Left) && IsZero(b.Right) || IsArg0(b.Right) && IsZero(b.Left));
+
+        bool IsArg0(ExpressionSyntax x) =>
+            x is NameExpressionSyntax n && n.Name.Text == "arg0" && model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Bound };
+        static bool IsZero(ExpressionSyntax x) => x is IntegerLiteralSyntax { Magnitude: 0 };
     }
 
     /// <summary>A per-site variable is either counted or set, not both (merging must not reorder a set and an add).</summary>

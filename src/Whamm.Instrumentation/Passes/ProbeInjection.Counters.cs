@@ -53,6 +53,7 @@ internal sealed partial class ProbeInjection
     private int walkDepth;                             // the open frames at the instruction being walked, before it opens one
     private int suspendedGroups;                       // groups suspended in open frames
     private int deadFrame = -1;                        // the frame whose rest is unreachable (after a br, return...), or -1
+    private readonly List<(VariableLocation? Global, WhammType Type, uint Address, long Amount)> afterSite = []; // for the next instruction's group
     private readonly Stack<(CounterGroup, List<ProbeStats>)> spareGroups = [];
 
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
@@ -255,17 +256,26 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private bool TryCount(Prepared p)
     {
-        if (Counters?.BodyOf(p.Match.Match) is not { } ops || p.IsResidual || !Countable(ops, p.Folder.Constants)) return false;
-        Count(p.Match, ops, p.Folder.Constants, p.Pc);
+        var op = p.Ins?.Op ?? Op.Nop;
+        if (Counters?.BodyOf(p.Match.Match) is not { } ops || p.IsResidual || !Countable(ops, p.Folder.Constants, op)) return false;
+        Count(p.Match, ops, p.Folder.Constants, p.Pc, op);
         return true;
     }
 
-    /// <summary>Whether every amount, value and key of the body is a constant (and initial values are zero, map amounts positive).</summary>
-    private bool Countable(CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants)
+    /// <summary>
+    /// Whether every amount, value and key of the body is a constant (and initial values are zero, map amounts positive),
+    /// or the truth of the condition of the <c>if</c> or <c>br_if</c> of <paramref name="site"/>.
+    /// </summary>
+    private bool Countable(CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, Op site)
     {
         if (!Options.Bodies) return false;
         foreach (var op in ops)
         {
+            if (op.Kind == CounterOpKind.AddCondition)
+            {
+                if (site is Op.If or Op.BrIf) continue;
+                return false;
+            }
             if (op.Key is { } key && (KeyOf(key, constants) is null || op.Negate)) return false;
             if (op.Value is null) continue;
             if (!constants.TryGetValue(op.Value, out var c) || !(c.IsInteger || c.Type.Kind == WhammTypeKind.Bool)) return false;
@@ -275,21 +285,30 @@ internal sealed partial class ProbeInjection
         return true;
     }
 
-    private void Count(ProbeMatch pm, CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, int pc)
+    private void Count(ProbeMatch pm, CounterOp[] ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> constants, int pc, Op siteOp)
     {
         if (deadFrame >= 0)
         {
             CountUnreachable(pm, ops, constants, pc);
             return;
         }
+        var first = groupSites.Count == 0 && group.IsEmpty;
         siteUpdates.Clear();
         foreach (var op in ops)
         {
-            var value = op.Value is null ? 1 : constants[op.Value].WasmValue;
             switch (op.Kind)
             {
                 case CounterOpKind.Declare:
-                    break;
+                    continue;
+                case CounterOpKind.AddCondition when op.Variable.VariableKind == VariableKind.Global:
+                    CountCondition(siteOp, (VariableLocation)state.Globals[op.Variable.Name], op.Variable.Type, 0);
+                    continue;
+                case CounterOpKind.AddCondition:
+                    continue; // at the instance, below
+            }
+            var value = op.Value is null ? 1 : constants[op.Value].WasmValue;
+            switch (op.Kind)
+            {
                 case CounterOpKind.Add when op.Key is { } key:
                     mapCounters ??= state.MapCounters ??= new MapCounters(state.RequireCore("a map counter"), editor);
                     group.AddToCounter(mapCounters.Base, mapCounters.SlotOf((MapLocation)state.Globals[op.Variable.Name], KeyOf(key, constants)!), value);
@@ -313,10 +332,37 @@ internal sealed partial class ProbeInjection
             var at = (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);
             if (counter is not null) stat.SitesShared++;
             else if (update is var (amount, set)) group.AddCounter(op.Variable, at.Address, amount, set);
+            else if (ops.Any(o => o.Kind == CounterOpKind.AddCondition && ReferenceEquals(o.Variable, op.Variable))) CountCondition(siteOp, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
-        if (groupSites.Count == 0) (groupFirstPc, groupDepth) = (pc, walkDepth);
+        if (first) (groupFirstPc, groupDepth) = (pc, walkDepth);
         groupSites.Add(stat);
+    }
+
+    /// <summary>
+    /// One for each time the condition of the <c>if</c> or <c>br_if</c> held, for a script global or the per-site
+    /// instance at <paramref name="address"/>: one in the then arm (it runs exactly then); for a branch, one at every
+    /// execution and minus one at every fall-through (the instruction after it starts a group). No operand is looked at.
+    /// </summary>
+    private void CountCondition(Op site, VariableLocation? global, WhammType type, uint address)
+    {
+        if (site == Op.BrIf) AddTo(group, global, type, address, 1);
+        afterSite.Add((global, type, address, site == Op.BrIf ? -1 : 1));
+        Approximate = true;
+    }
+
+    private static void AddTo(CounterGroup to, VariableLocation? global, WhammType type, uint address, long amount)
+    {
+        if (global is not null) to.AddGlobal(global, amount);
+        else to.AddAmount(type, address, amount);
+    }
+
+    /// <summary>Before the instruction after an <c>if</c> or <c>br_if</c> (<see cref="CountCondition"/>): its group starts with these.</summary>
+    private void CountAfterSite(in Instruction ins)
+    {
+        if (group.IsEmpty && groupSites.Count == 0) (groupFirstPc, groupDepth) = (ins.Offset, walkDepth);
+        foreach (var (global, type, address, amount) in afterSite) AddTo(group, global, type, address, amount);
+        afterSite.Clear();
     }
 
     /// <summary>
@@ -376,7 +422,7 @@ internal sealed partial class ProbeInjection
             var needs = pm.Needs;
             if (Counters!.BodyOf(pm.Match) is not { } ops || needs.Statics.Length + needs.ArgCount + needs.ResultCount + needs.Locals.Length + needs.Derived.Length > 0) return false;
             var folded = foldedOnce.TryGetValue(pm, out var once) ? once : Fold(pm, NoStatics);
-            if (!foldedOnce.ContainsKey(pm) || folded.Predicate is not { Boolean: true } || !Countable(ops, folded.Folder.Constants)) return false;
+            if (!foldedOnce.ContainsKey(pm) || folded.Predicate is not { Boolean: true } || !Countable(ops, folded.Folder.Constants, op)) return false;
         }
         return true;
     }
@@ -387,7 +433,7 @@ internal sealed partial class ProbeInjection
         foreach (var pm in index.Opcode(ModeKind.Before, ins.Op))
         {
             stats[pm.Probe].SitesMatched++;
-            Count(pm, Counters!.BodyOf(pm.Match)!, foldedOnce[pm].Folder.Constants, ins.Offset);
+            Count(pm, Counters!.BodyOf(pm.Match)!, foldedOnce[pm].Folder.Constants, ins.Offset, ins.Op);
         }
     }
 

@@ -173,6 +173,7 @@ internal sealed partial class ProbeInjection
             var op = ins.Op;
             var depth = walkDepth = frameCount;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
+            if (afterSite.Count > 0) CountAfterSite(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
             var otherSite = blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
             if (!otherSite && CountsOnly(ins, atEnd))
