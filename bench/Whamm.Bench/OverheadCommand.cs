@@ -138,7 +138,7 @@ public static class OverheadCommand
             Console.WriteLine($"{"target",-12} {"",9}" + string.Concat(variants.Select(v => Cell(v.Target is { } t ? $"{t:F2}x" : "-"))));
             Console.WriteLine($"{"met",-12} {"",9}" + string.Concat(variants.Select((v, i) => Cell(v.Target is { } t ? (means[i] <= t ? "yes" : "no") : "-"))));
         }
-        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, {(cpu ? "thread CPU time" : "wall time")}, fewer past {budget.TotalSeconds:F0} s a variant; compilation excluded; slowdown = instrumented / base; " +
+        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, {(cpu ? "thread CPU time" : "wall time")}, fewer past {budget.TotalSeconds:F0} s a variant, up to {ProgramTimer.ShortRuns} within {ProgramTimer.ShortBudgetMs:F0} ms for a short one; compilation excluded; slowdown = instrumented / base; " +
             $"{Environment.ProcessorCount} cores, load average {LoadAverage()})");
         return 0;
     }

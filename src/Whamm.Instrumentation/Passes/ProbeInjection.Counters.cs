@@ -76,6 +76,7 @@ internal sealed partial class ProbeInjection
         loopFlow = null;
         suspendedGroups = 0;
         deadFrame = -1;
+        afterSite.Clear();
         if (Counters is not { AnyCached: true } plan) return;
         countsCached ??= CachedCounterOps(plan);
         var reader = module.Functions[definedIndex].Body.Instructions();
