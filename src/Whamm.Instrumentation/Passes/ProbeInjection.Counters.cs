@@ -323,7 +323,7 @@ internal sealed partial class ProbeInjection
             }
         }
         // The instances, in declaration order: one that the group already counts for reads that counter.
-        var stat = stats[pm.Probe];
+        var stat = statsOf[pm.Probe.Index];
         var site = new ReportSite(fid, pc, reportName, pm.Probe.Index, pm.ReportRule);
         foreach (var op in ops)
         {
@@ -378,7 +378,7 @@ internal sealed partial class ProbeInjection
             if (op.Kind == CounterOpKind.Declare) state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], null);
         }
         Record(pm, pc);
-        stats[pm.Probe].SitesMerged++;
+        statsOf[pm.Probe.Index].SitesMerged++;
     }
 
     /// <summary>
@@ -433,7 +433,7 @@ internal sealed partial class ProbeInjection
     {
         foreach (var pm in index.Opcode(ModeKind.Before, ins.Op))
         {
-            stats[pm.Probe].SitesMatched++;
+            statsOf[pm.Probe.Index].SitesMatched++;
             Count(pm, Counters!.BodyOf(pm.Match)!, foldedOnce[pm].Folder.Constants, ins.Offset, ins.Op);
         }
     }

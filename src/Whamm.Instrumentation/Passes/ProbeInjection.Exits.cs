@@ -100,7 +100,7 @@ internal sealed partial class ProbeInjection
         if (!Fits([], count, site.Args))
         {
             // Unreachable code: the operand types are unknown, and the branch never runs anyway.
-            foreach (var p in prepared) stats[p.Match.Probe].SitesSkipped++;
+            foreach (var p in prepared) statsOf[p.Match.Probe.Index].SitesSkipped++;
             return;
         }
         var args = Save(b, site.Args[..count]);

@@ -43,8 +43,8 @@ internal sealed partial class ProbeInjection
         {
             if (ControlFlow.NeverFallsThrough(site.Ins.Op))
             {
-                stats[pm.Probe].SitesMatched++;
-                stats[pm.Probe].SitesSkipped++;
+                statsOf[pm.Probe.Index].SitesMatched++;
+                statsOf[pm.Probe.Index].SitesSkipped++;
                 continue;
             }
             if (Prepare(pm, bindings, site.Pc, site.Args, results: site.Results) is not { } p) continue;
@@ -72,8 +72,8 @@ internal sealed partial class ProbeInjection
             // An alt probe takes all operands: the instruction's effect must be known and its results storable.
             if (site.Results is null && !ControlFlow.NeverFallsThrough(site.Ins.Op) || !AllDefaultable(site.Results))
             {
-                stats[pm.Probe].SitesMatched++;
-                stats[pm.Probe].SitesSkipped++;
+                statsOf[pm.Probe.Index].SitesMatched++;
+                statsOf[pm.Probe.Index].SitesSkipped++;
                 continue;
             }
             if (Prepare(pm, bindings, site.Pc, site.Args, saveArgs: site.Args.Length) is not { } p) continue;

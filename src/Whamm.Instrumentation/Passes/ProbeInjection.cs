@@ -50,6 +50,7 @@ internal sealed partial class ProbeInjection
     private readonly SiteIndex index;
     private readonly ScriptState state;
     private readonly Dictionary<CheckedProbe, ProbeStats> stats;
+    private readonly ProbeStats[] statsOf; // the same by probe index: looked up at every site
     private readonly FunctionDirectory functions;
     private readonly ValidationContext original;
 
@@ -83,6 +84,8 @@ internal sealed partial class ProbeInjection
         this.index = index;
         this.state = state;
         this.stats = stats;
+        statsOf = new ProbeStats[stats.Count == 0 ? 0 : stats.Keys.Max(p => p.Index) + 1];
+        foreach (var (probe, s) in stats) statsOf[probe.Index] = s;
         this.original = original;
         this.functions = functions;
     }
@@ -301,7 +304,7 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private Prepared? Prepare(ProbeMatch pm, SiteBindings bindings, int pc, ValType[]? args = null, int saveArgs = 0, ValType[]? results = null)
     {
-        var s = stats[pm.Probe];
+        var s = statsOf[pm.Probe.Index];
         s.SitesMatched++;
         var needs = pm.Needs;
         var statics = NoStatics;
@@ -492,7 +495,7 @@ internal sealed partial class ProbeInjection
 
     private void Record(ProbeMatch pm, int pc)
     {
-        stats[pm.Probe].SitesInjected++;
+        statsOf[pm.Probe.Index].SitesInjected++;
         if (!Injected.TryGetValue(fid, out var sites)) Injected[fid] = sites = new InjectedSites();
         sites.Add(pm.Probe.Index, pm.RuleName, pc);
     }
