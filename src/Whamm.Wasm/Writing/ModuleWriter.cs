@@ -74,7 +74,7 @@ public static partial class ModuleWriter
         var namesWritten = false;
         foreach (var custom in module.CustomSections)
         {
-            if (custom.After != after) continue;
+            if (AnchorOf(custom) != after) continue;
             if (custom.Name == "name" && module.Names is { } names && namesChanged)
             {
                 if (namesWritten) continue;
@@ -94,6 +94,12 @@ public static partial class ModuleWriter
         if (after == SectionId.Data && module.Names is { } added && !module.CustomSections.Any(c => c.Name == "name"))
             WriteCustom(w, "name", NameSectionWriter.Encode(added));
     }
+
+    /// <summary>
+    /// The known section a custom section is written after: the one it followed, except that the name section never
+    /// goes before the data section (tools such as wabt reject it there, and a module read without data may gain some).
+    /// </summary>
+    private static SectionId AnchorOf(CustomSection custom) => custom.Name == "name" ? SectionId.Data : custom.After;
 
     private static void WriteCustom(WasmWriter w, string name, ReadOnlySpan<byte> content)
     {

@@ -85,6 +85,17 @@ public class ModuleEditorTests
     }
 
     [Fact]
+    public void TheNameSectionStaysAfterDataAddedToAModuleThatHadNone()
+    {
+        var module = Read("""(module (memory 1) (func $named (local $i i32)))""");
+        Assert.Equal(SectionId.Code, module.CustomSections.Single(c => c.Name == "name").After);
+        new ModuleEditor(module).AddActiveData(0, new InstructionBuilder().I32Const(8).ToConstExpr(), "x"u8.ToArray());
+        var (_, reread) = WriteAndReread(module);
+        Assert.Equal(SectionId.Data, reread.CustomSections.Single(c => c.Name == "name").After);
+        Assert.Equal("named", reread.FunctionName(0));
+    }
+
+    [Fact]
     public void InvalidModuleLevelAdditionsAreReported()
     {
         var editor = new ModuleEditor(Read("(module (func (export \"f\")))"));
