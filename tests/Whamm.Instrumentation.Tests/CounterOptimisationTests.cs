@@ -112,6 +112,22 @@ public sealed class CounterOptimisationTests
     }
 
     [Fact]
+    public void TheFlagsOfALoopsFirstGroupAreSetBeforeTheLoop()
+    {
+        const string wat = """
+            (module (func (export "_start") (local $i i32)
+              (loop $again
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $again (i32.lt_u (local.get $i) (i32.const 5))))))
+            """;
+        var r = Instrument("wasm:opcode:*:before { report var reached: bool; reached = true; }", wat: wat);
+        // Three flags: loop + the final end (one group across the loop), the body, the loop's end. The body's is set once
+        // before the loop; in a loop local at every iteration it would add two local.sets (set, and reset after the flush)
+        // to the application's one and the loop end's two.
+        Assert.Equal((3, 3), (Count(r, Op.LocalSet, functions: 1), Count(r, Op.I32Store8, functions: 1)));
+    }
+
+    [Fact]
     public void UnreachableCodeHasNoCounters()
     {
         const string wat = """(module (func (export "_start") (block (br 0) (nop) (nop)) (nop)))""";

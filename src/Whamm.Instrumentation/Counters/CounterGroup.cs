@@ -75,6 +75,20 @@ internal sealed class CounterGroup
     }
 
     /// <summary>
+    /// Emits the group's flags (per-site variables it sets) into <paramref name="b"/>, in memory, and forgets them: the
+    /// caller puts them where they run once whenever the group runs at least once (before the loop whose body the
+    /// group starts).
+    /// </summary>
+    public void EmitSets(InstructionBuilder b, uint memory)
+    {
+        foreach (var (type, address, value, isSet, _) in slots)
+        {
+            if (isSet) ValueLayout.EmitStoreConstant(b, type, memory, address, value);
+        }
+        slots.RemoveAll(s => s.IsSet);
+    }
+
+    /// <summary>
     /// Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function
     /// has one), per-site counters in the local <paramref name="local"/> gives them (a loop's, see
     /// <see cref="CachedCounter"/>) or else in memory.

@@ -50,6 +50,7 @@ internal sealed partial class ProbeInjection
     private List<ProbeStats> groupSites = [];          // the probe of each site counted into the current group
     private int groupFirstPc;                          // the first of them, where the group's updates go
     private int groupDepth;                            // the open frames at the first (the group's code is in the innermost)
+    private int groupLoop = -1;                        // the loop whose body the group starts (its opener's offset), or -1
     private int walkDepth;                             // the open frames at the instruction being walked, before it opens one
     private int suspendedGroups;                       // groups suspended in open frames
     private int deadFrame = -1;                        // the frame whose rest is unreachable (after a br, return...), or -1
@@ -57,7 +58,7 @@ internal sealed partial class ProbeInjection
     private readonly Stack<(CounterGroup, List<ProbeStats>)> spareGroups = [];
 
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
-    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth);
+    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop);
     private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
 
     /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
@@ -122,7 +123,7 @@ internal sealed partial class ProbeInjection
         if (!group.IsEmpty)
         {
             if (frameCount > groupDepth && frames[groupDepth].Suspended is null) SuspendGroup(ref frames[groupDepth]);
-            else EmitGroup(group, groupSites, groupFirstPc, groupDepth);
+            else EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop);
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
         if (flush) cache.EmitFlush(code.Pre, leaves);
@@ -130,9 +131,10 @@ internal sealed partial class ProbeInjection
 
     /// <summary>
     /// Emits a group's updates before its first site and empties it. One site updated right before itself counts exactly
-    /// as --no-opt would, even when it traps.
+    /// as --no-opt would, even when it traps. The flags of a group that starts a loop's body are set before the loop
+    /// instead: the body runs at least once each time the loop is entered, so they are set once, not per iteration.
     /// </summary>
-    private void EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth)
+    private void EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth, int loop)
     {
         if (sites.Count > 1)
         {
@@ -140,6 +142,16 @@ internal sealed partial class ProbeInjection
             foreach (var s in sites) s.SitesMerged++;
         }
         groupCode.Clear();
+        if (loop >= 0 && state.Core?.Memory is { } memory)
+        {
+            counted.EmitSets(groupCode, memory);
+            if (groupCode.Length > 0)
+            {
+                Approximate = true;
+                Editor().InsertBefore(loop, groupCode);
+                groupCode.Clear();
+            }
+        }
         counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1));
         Editor().InsertBefore(firstPc, groupCode);
         sites.Clear();
@@ -148,7 +160,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Parks the current group in <paramref name="frame"/> (a construct opened since its first site) and starts an empty one.</summary>
     private void SuspendGroup(ref Frame frame)
     {
-        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth);
+        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop);
         suspendedGroups++;
         (group, groupSites) = spareGroups.TryPop(out var spare) ? spare : (new CounterGroup(), []);
     }
@@ -158,7 +170,7 @@ internal sealed partial class ProbeInjection
     {
         if (!group.IsEmpty) throw new InvalidOperationException("a counter group is open at the end of a construct");
         spareGroups.Push((group, groupSites));
-        (group, groupSites, groupFirstPc, groupDepth) = (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth);
+        (group, groupSites, groupFirstPc, groupDepth, groupLoop) = (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop);
         suspendedGroups--;
     }
 
@@ -196,7 +208,7 @@ internal sealed partial class ProbeInjection
             if (frames[f].Suspended is not { } s) continue;
             frames[f].Suspended = null;
             suspendedGroups--;
-            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth);
+            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop);
             spareGroups.Push((s.Group, s.Sites));
         }
     }
@@ -336,7 +348,7 @@ internal sealed partial class ProbeInjection
             else if (ops.Any(o => o.Kind == CounterOpKind.AddCondition && ReferenceEquals(o.Variable, op.Variable))) CountCondition(siteOp, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
-        if (first) (groupFirstPc, groupDepth) = (pc, walkDepth);
+        if (first) (groupFirstPc, groupDepth, groupLoop) = (pc, walkDepth, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         groupSites.Add(stat);
     }
 
@@ -361,7 +373,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Before the instruction after an <c>if</c> or <c>br_if</c> (<see cref="CountCondition"/>): its group starts with these.</summary>
     private void CountAfterSite(in Instruction ins)
     {
-        if (group.IsEmpty && groupSites.Count == 0) (groupFirstPc, groupDepth) = (ins.Offset, walkDepth);
+        if (group.IsEmpty && groupSites.Count == 0) (groupFirstPc, groupDepth, groupLoop) = (ins.Offset, walkDepth, -1);
         foreach (var (global, type, address, amount) in afterSite) AddTo(group, global, type, address, amount);
         afterSite.Clear();
     }
