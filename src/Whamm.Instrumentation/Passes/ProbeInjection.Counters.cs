@@ -345,11 +345,20 @@ internal sealed partial class ProbeInjection
             var at = (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);
             if (counter is not null) stat.SitesShared++;
             else if (update is var (amount, set)) group.AddCounter(op.Variable, at.Address, amount, set);
-            else if (ops.Any(o => o.Kind == CounterOpKind.AddCondition && ReferenceEquals(o.Variable, op.Variable))) CountCondition(siteOp, null, op.Variable.Type, at.Address);
+            else if (CountsCondition(ops, op.Variable)) CountCondition(siteOp, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
         if (first) (groupFirstPc, groupDepth, groupLoop) = (pc, walkDepth, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         groupSites.Add(stat);
+    }
+
+    private static bool CountsCondition(CounterOp[] ops, VariableSymbol variable)
+    {
+        foreach (var op in ops)
+        {
+            if (op.Kind == CounterOpKind.AddCondition && ReferenceEquals(op.Variable, variable)) return true;
+        }
+        return false;
     }
 
     /// <summary>
