@@ -184,7 +184,7 @@ internal sealed partial class ProbeInjection
         {
             if (ControlFlow.NeverFallsThrough(op)) deadFrame = frameCount - 1;
         }
-        else if (op is Op.Else or Op.End or Op.Catch or Op.CatchAll or Op.Delegate && frameCount - 1 == deadFrame)
+        else if (ControlFlow.ClosesArm(op) && frameCount - 1 == deadFrame)
         {
             deadFrame = -1;
         }

@@ -53,6 +53,12 @@ internal static class ControlFlow
     public static bool NeverFallsThrough(Op op) => op is Op.Br or Op.BrTable or Op.Return or Op.ReturnCall or Op.ReturnCallIndirect
         or Op.ReturnCallRef or Op.Unreachable or Op.Throw or Op.ThrowRef or Op.Rethrow;
 
+    /// <summary>
+    /// Whether <paramref name="op"/> closes its frame or an arm of it (<c>else</c>, <c>end</c>, the legacy handlers,
+    /// <c>delegate</c>): the code after it is reachable again however the code before it ended.
+    /// </summary>
+    public static bool ClosesArm(Op op) => op is Op.Else or Op.End or Op.Catch or Op.CatchAll or Op.Delegate;
+
     /// <summary>Whether <paramref name="op"/> opens a control frame closed by <c>end</c> (or <c>delegate</c>).</summary>
     public static bool OpensFrame(Op op) => op is Op.Block or Op.Loop or Op.If or Op.TryTable or Op.Try;
 
