@@ -57,6 +57,9 @@ internal sealed partial class ProbeInjection
     private readonly List<(VariableLocation? Global, WhammType Type, uint Address, long Amount)> afterSite = []; // for the next instruction's group
     private readonly Stack<(CounterGroup, List<ProbeStats>)> spareGroups = [];
 
+    /// <summary>Whether the current group has a first site (its start is fixed) or updates before one.</summary>
+    private bool GroupStarted => groupSites.Count > 0 || !group.IsEmpty;
+
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
     private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop);
     private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
@@ -305,7 +308,7 @@ internal sealed partial class ProbeInjection
             CountUnreachable(pm, ops, constants, pc);
             return;
         }
-        var first = groupSites.Count == 0 && group.IsEmpty;
+        var first = !GroupStarted;
         siteUpdates.Clear();
         foreach (var op in ops)
         {
@@ -382,7 +385,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Before the instruction after an <c>if</c> or <c>br_if</c> (<see cref="CountCondition"/>): its group starts with these.</summary>
     private void CountAfterSite(in Instruction ins)
     {
-        if (group.IsEmpty && groupSites.Count == 0) (groupFirstPc, groupDepth, groupLoop) = (ins.Offset, walkDepth, -1);
+        if (!GroupStarted) (groupFirstPc, groupDepth, groupLoop) = (ins.Offset, walkDepth, -1);
         foreach (var (global, type, address, amount) in afterSite) AddTo(group, global, type, address, amount);
         afterSite.Clear();
     }
