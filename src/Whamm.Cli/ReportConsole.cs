@@ -54,14 +54,17 @@ internal static class ReportConsole
                 new Text(row.ProbeId ?? ""),
                 Value(row));
         }
-        table.Caption(report.Rows.Count == 1 ? "1 row" : $"{report.Rows.Count} rows");
+        var rows = report.Rows.Count == 1 ? "1 row" : $"{report.Rows.Count} rows";
+        table.Caption(report.Rows.Any(r => r.Value is MapValue { Count: > ReportDisplay.MapEntries })
+            ? $"{rows}; a map shows its first {ReportDisplay.MapEntries:N0} entries (--format csv or --report-json: all of them)"
+            : rows);
         return table;
     }
 
-    /// <summary>The value as printed; a map one entry per line, so that a large map stays readable.</summary>
+    /// <summary>The value as printed; a map one entry per line (the first <see cref="ReportDisplay.MapEntries"/>), so that a large map stays readable.</summary>
     private static IRenderable Value(ReportRow row) => row.Value switch
     {
-        MapValue { Entries.Count: > 0 } map => new Text(string.Join('\n', map.Entries.Select(e => $"{e.Key.Text} -> {e.Value.Text}"))),
+        MapValue { Count: > 0 } map => new Text(ReportDisplay.MapText(map, " -> ", "\n")),
         _ => new Text(row.ValueText),
     };
 }

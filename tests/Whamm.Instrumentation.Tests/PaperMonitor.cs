@@ -97,7 +97,7 @@ public sealed class PaperMonitor
         return new PaperMonitor(report);
     }
 
-    private static IReadOnlyList<MapEntry> Map(ReportRow row) => Assert.IsType<MapValue>(row.Value).Entries;
+    private static List<MapEntry> Map(ReportRow row) => Assert.IsType<MapValue>(row.Value).Entries.ToList();
 
     private static ReportValue Element(ReportValue tuple, int index) => Assert.IsType<TupleValue>(tuple).Elements[index];
 

@@ -141,7 +141,7 @@ public static class RunCommand
         }
         if (request.Script is { } script)
         {
-            var written = PrintReport(reportBytes.ToArray(), new ReportContext(script, app, outcome.Summary), request);
+            var written = PrintReport(reportBytes.GetBuffer().AsSpan(0, (int)reportBytes.Length), new ReportContext(script, app, outcome.Summary), request);
             if (written != ExitCodes.Ok) return written;
             if (result.FlushTrap is { } flushTrap) Console.Error.WriteLine($"{app}: warning: the report may be incomplete: the monitor's exit trapped: {flushTrap.Reason}");
         }
@@ -196,13 +196,17 @@ public static class RunCommand
         return new RunOutcome(result.ExitCode, null, $"exit {result.ExitCode}");
     }
 
-    /// <summary>Prints the captured report on stdout (table or CSV) and writes the requested files; a write failure is exit 1.</summary>
-    private static int PrintReport(byte[] bytes, ReportContext context, RunRequest request)
+    /// <summary>
+    /// Prints the captured report on stdout (table or CSV) and writes the requested files; a write failure is exit 1.
+    /// The CSV is printed as captured: the report is read only for a table or a file.
+    /// </summary>
+    private static int PrintReport(ReadOnlySpan<byte> bytes, ReportContext context, RunRequest request)
     {
         if (request.Csv)
         {
             using var stdout = Console.OpenStandardOutput();
             stdout.Write(bytes);
+            if (request is { JsonFile: null, HtmlFile: null }) return ExitCodes.Ok;
         }
         var report = Report.Parse(System.Text.Encoding.UTF8.GetString(bytes));
         if (!request.Csv && !report.IsEmpty) ReportConsole.Write(report, Console.Out, terminal: !Console.IsOutputRedirected);

@@ -49,48 +49,66 @@ public sealed partial class Report
 
     /// <summary>
     /// Reads <paramref name="text"/>. The table starts at the banner (with the empty line the flush prints
-    /// before it) and ends at the first line after the header that is not a row.
+    /// before it) and ends at the first line after the header that is not a row. Lines are read in place:
+    /// a map's row can be hundreds of megabytes.
     /// </summary>
     public static Report Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Split('\n');
-        var banner = Array.IndexOf(lines, Banner);
-        if (banner < 0 || banner + 1 >= lines.Length || lines[banner + 1] != Header)
-            return new Report(text, false, [], text, "");
+        var banner = LinesAt(text, Banner + "\n" + Header, out var headerEnd);
+        if (banner < 0) return new Report(text, false, [], text, "");
 
-        var tableStart = banner > 0 && lines[banner - 1].Length == 0 ? banner - 1 : banner;
+        var tableStart = banner > 0 && text[banner - 1] == '\n' && (banner == 1 || text[banner - 2] == '\n') ? banner - 1 : banner;
         var rows = new List<ReportRow>();
-        var next = banner + 2;
-        while (next < lines.Length && ParseRow(lines[next]) is { } row)
+        var next = headerEnd;
+        while (next < text.Length)
         {
+            var end = text.IndexOf('\n', next);
+            if (end < 0) end = text.Length;
+            if (ParseRow(text, next, end) is not { } row) break;
             rows.Add(row);
-            next++;
+            next = Math.Min(end + 1, text.Length);
         }
-        var before = Join(lines, 0, tableStart);
-        var after = next < lines.Length ? string.Join('\n', lines[next..]) : "";
-        return new Report(text, true, rows, before, after);
+        return new Report(text, true, rows, text[..tableStart], text[next..]);
     }
 
-    /// <summary>The lines [0, count) with their newlines.</summary>
-    private static string Join(string[] lines, int start, int count) =>
-        count == 0 ? "" : string.Join('\n', lines[start..(start + count)]) + "\n";
+    /// <summary>Where <paramref name="lines"/> first stand as whole lines (-1 when nowhere); <paramref name="end"/> is after their last newline.</summary>
+    private static int LinesAt(string text, string lines, out int end)
+    {
+        for (var at = text.IndexOf(lines, StringComparison.Ordinal); at >= 0; at = text.IndexOf(lines, at + 1, StringComparison.Ordinal))
+        {
+            end = at + lines.Length;
+            if (at > 0 && text[at - 1] != '\n' || end < text.Length && text[end] != '\n') continue;
+            end = Math.Min(end + 1, text.Length);
+            return at;
+        }
+        end = 0;
+        return -1;
+    }
 
     /// <summary>
-    /// Reads one row. The first six columns never contain <c>", "</c> (types spell tuples with <c>,</c> and
-    /// Wasm types with <c>; </c>); the site columns are found by their shape, so that the value, printed
-    /// raw last, may contain anything, and a function name may contain commas.
+    /// Reads the row in <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>). The first six
+    /// columns never contain <c>", "</c> (types spell tuples with <c>,</c> and Wasm types with <c>; </c>); the
+    /// site columns are found by their shape, so that the value, printed raw last, may contain anything, and a
+    /// function name may contain commas.
     /// </summary>
-    internal static ReportRow? ParseRow(string line)
+    private static ReportRow? ParseRow(string text, int start, int end)
     {
-        var head = line.Split(", ", 7);
-        if (head.Length < 7) return null;
+        var head = new string[6];
+        var pos = start;
+        for (var i = 0; i < head.Length; i++)
+        {
+            var comma = text.AsSpan(pos, end - pos).IndexOf(", ", StringComparison.Ordinal);
+            if (comma < 0) return null;
+            head[i] = text.Substring(pos, comma);
+            pos += comma + 2;
+        }
         if (!long.TryParse(head[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
         if (ReportType.Parse(head[3]) is not { } type) return null;
-        var site = SiteColumns().Match(head[6]);
+        var site = SiteColumns().Match(text, pos, end - pos);
         if (!site.Success) return null;
         if (!Number(site.Groups["fid"].Value, out var fid) || !Number(site.Groups["pc"].Value, out var pc)) return null;
-        var valueText = site.Groups["value"].Value;
+        var valueText = text[(site.Index + site.Length)..end];
         var probe = site.Groups["probe"].Value;
         var fname = site.Groups["fname"].Value;
         return new ReportRow(id, head[1], head[2], type, head[4], head[5],
@@ -108,7 +126,10 @@ public sealed partial class Report
         return true;
     }
 
-    /// <summary><c>fname, fid, pc, probe_id, value</c>: the site columns are all set (digits, digits, <c>N_rule</c>) or all empty.</summary>
-    [GeneratedRegex(@"^(?:(?<fname>.*?), (?<fid>\d{1,10}), (?<pc>\d{1,10}), (?<probe>\d+_[^ ,]+)|(?<fname>), (?<fid>), (?<pc>), (?<probe>)), (?<value>.*)$", RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
+    /// <summary>
+    /// <c>fname, fid, pc, probe_id, </c> before the value: the site columns are all empty (a script global: tried
+    /// first, so that a long value is not searched for a site) or all set (digits, digits, <c>N_rule</c>).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?<fname>), (?<fid>), (?<pc>), (?<probe>)|(?<fname>.*?), (?<fid>\d{1,10}), (?<pc>\d{1,10}), (?<probe>\d+_[^ ,]+)), ", RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
     private static partial Regex SiteColumns();
 }

@@ -55,8 +55,30 @@ public static class ReportJsonWriter
         json.WritePropertyName("value");
         if (row.Value is { } value) WriteValue(json, value);
         else json.WriteNullValue();
-        json.WriteString("text", row.ValueText);
+        json.WritePropertyName("text");
+        WriteLongString(json, row.ValueText);
         json.WriteEndObject();
+    }
+
+    /// <summary>The most characters written (or bytes held) at a time: a map's text can be hundreds of megabytes.</summary>
+    private const int Chunk = 1 << 16;
+
+    /// <summary>A string value written in pieces, flushing as it goes.</summary>
+    private static void WriteLongString(Utf8JsonWriter json, string text)
+    {
+        if (text.Length <= Chunk)
+        {
+            json.WriteStringValue(text);
+            return;
+        }
+        for (var at = 0; at < text.Length;)
+        {
+            var length = Math.Min(Chunk, text.Length - at);
+            if (at + length < text.Length && char.IsHighSurrogate(text[at + length - 1])) length--; // keep a pair together
+            json.WriteStringValueSegment(text.AsSpan(at, length), isFinalSegment: at + length == text.Length);
+            at += length;
+            json.Flush();
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, uint? value)
@@ -99,6 +121,7 @@ public static class ReportJsonWriter
                     json.WritePropertyName("value");
                     WriteValue(json, entry.Value);
                     json.WriteEndObject();
+                    if (json.BytesPending > Chunk) json.Flush();
                 }
                 json.WriteEndArray();
                 break;

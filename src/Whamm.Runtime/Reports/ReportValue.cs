@@ -43,10 +43,27 @@ public sealed record StringValue(string Text) : ReportValue(Text);
 /// <param name="Elements">The elements.</param>
 public sealed record TupleValue(string Text, IReadOnlyList<ReportValue> Elements) : ReportValue(Text);
 
-/// <summary>A map dump, <c>k->v;k->v</c> sorted by key, or <c>empty map</c>.</summary>
-/// <param name="Text">As printed.</param>
-/// <param name="Entries">The entries in printed (key) order.</param>
-public sealed record MapValue(string Text, IReadOnlyList<MapEntry> Entries) : ReportValue(Text);
+/// <summary>
+/// A map dump, <c>k->v;k->v</c> sorted by key, or <c>empty map</c>. A memory trace's map can have tens of millions
+/// of entries, so they are read from <see cref="ReportValue.Text"/> each time <see cref="Entries"/> is enumerated.
+/// </summary>
+public sealed record MapValue : ReportValue
+{
+    internal MapValue(string text, ReportType type, int count) : base(text)
+    {
+        Type = type;
+        Count = count;
+    }
+
+    /// <summary>The map's type, <c>map&lt;K,V&gt;</c>.</summary>
+    public ReportType Type { get; }
+
+    /// <summary>How many entries the map has.</summary>
+    public int Count { get; }
+
+    /// <summary>The entries in printed (key) order, read one at a time.</summary>
+    public IEnumerable<MapEntry> Entries => ValueParser.Entries(Type, Text);
+}
 
 /// <summary>One entry of a <see cref="MapValue"/>.</summary>
 /// <param name="Key">The key.</param>

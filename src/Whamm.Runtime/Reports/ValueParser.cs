@@ -7,6 +7,8 @@ namespace Whamm.Runtime.Reports;
 /// <c>true</c>/<c>false</c>, strings raw, tuples <c>(a; b)</c>, maps <c>k->v;k->v</c> (inside a map dump
 /// tuples are <c>(a,b)</c>) or <c>empty map</c>. Strings are printed without quotes, so a string that
 /// contains a separator can make a value unreadable; the reader then gives up (null) rather than guess.
+/// A memory trace's map can hold tens of millions of entries, so a map is checked without allocating and
+/// its entries are read only when enumerated (<see cref="MapValue.Entries"/>).
 /// </summary>
 internal sealed class ValueParser
 {
@@ -17,69 +19,129 @@ internal sealed class ValueParser
     private const string EmptyMap = "empty map";
 
     private readonly string text;
+    private readonly bool build;
     private int pos;
 
-    private ValueParser(string text) => this.text = text;
+    private ValueParser(string text, bool build)
+    {
+        this.text = text;
+        this.build = build;
+    }
 
     /// <summary>The value of a report row whose type is <paramref name="type"/>, or null when the text does not fit it.</summary>
     public static ReportValue? Parse(ReportType type, string text)
     {
-        var parser = new ValueParser(text);
-        var value = parser.Read(type, inMap: false, []);
-        return value is not null && parser.pos == text.Length ? value : null;
+        var parser = new ValueParser(text, build: true);
+        var value = parser.Read(type, inMap: false, default, out var fits);
+        return fits && parser.pos == text.Length ? value : null;
     }
 
-    private ReportValue? Read(ReportType type, bool inMap, string[] stops) => type.Kind switch
+    /// <summary>The entries of a map dump that <see cref="Parse"/> accepted, read one at a time.</summary>
+    public static IEnumerable<MapEntry> Entries(ReportType type, string text)
     {
-        ReportTypeKind.Tuple => ReadTuple(type, inMap),
-        ReportTypeKind.Map => inMap ? null : ReadMap(type, stops),
-        _ => Scalar(type, ReadUntil(stops)),
-    };
+        if (text == EmptyMap) yield break;
+        var parser = new ValueParser(text, build: true);
+        do yield return parser.ReadEntry(type, default)!;
+        while (parser.Accept(EntrySeparator));
+    }
 
-    private TupleValue? ReadTuple(ReportType type, bool inMap)
+    /// <summary>The tokens that end a scalar: the closing or separating token of what encloses it (at most two levels).</summary>
+    private readonly record struct Stops(string? First, string? Second = null);
+
+    /// <summary>Reads a value; <paramref name="fits"/> says whether the text fits the type. The value is null unless building.</summary>
+    private ReportValue? Read(ReportType type, bool inMap, Stops stops, out bool fits)
+    {
+        switch (type.Kind)
+        {
+            case ReportTypeKind.Tuple:
+                return ReadTuple(type, inMap, out fits);
+            case ReportTypeKind.Map when !inMap:
+                return ReadMap(type, stops, out fits);
+            case ReportTypeKind.Map:
+                fits = false;
+                return null;
+            default:
+                var start = pos;
+                var end = ScalarEnd(stops);
+                pos = end;
+                return Scalar(type, start, end, out fits);
+        }
+    }
+
+    private TupleValue? ReadTuple(ReportType type, bool inMap, out bool fits)
     {
         var start = pos;
         var separator = inMap ? MapTupleSeparator : RowSeparator;
+        fits = false;
         if (!Accept("(")) return null;
-        var elements = new List<ReportValue>(type.Elements.Count);
+        var elements = build ? new List<ReportValue>(type.Elements.Count) : null;
         for (var i = 0; i < type.Elements.Count; i++)
         {
             var last = i == type.Elements.Count - 1;
-            if (Read(type.Elements[i], inMap, [last ? ")" : separator]) is not { } element) return null;
-            elements.Add(element);
+            var element = Read(type.Elements[i], inMap, new Stops(last ? ")" : separator), out var elementFits);
+            if (!elementFits) return null;
+            elements?.Add(element!);
             if (!last && !Accept(separator)) return null;
         }
-        return Accept(")") ? new TupleValue(text[start..pos], elements) : null;
+        if (!Accept(")")) return null;
+        fits = true;
+        return elements is null ? null : new TupleValue(text[start..pos], elements);
     }
 
-    private MapValue? ReadMap(ReportType type, string[] stops)
+    /// <summary>Checks every entry (counting them) without keeping any; the entries are read again when enumerated.</summary>
+    private MapValue? ReadMap(ReportType type, Stops stops, out bool fits)
     {
         var start = pos;
-        if (Accept(EmptyMap)) return new MapValue(EmptyMap, []);
-        var entries = new List<MapEntry>();
-        do
+        var count = 0;
+        fits = true;
+        if (!Accept(EmptyMap))
         {
-            if (Read(type.Elements[0], inMap: true, [Arrow]) is not { } key || !Accept(Arrow)) return null;
-            if (Read(type.Elements[1], inMap: true, [EntrySeparator, .. stops]) is not { } value) return null;
-            entries.Add(new MapEntry(key, value));
+            var checker = build ? new ValueParser(text, build: false) { pos = pos } : this;
+            do
+            {
+                checker.ReadEntry(type, stops, out fits);
+                if (!fits) return null;
+                count++;
+            }
+            while (checker.pos < text.Length && !checker.AtStop(stops) && checker.Accept(EntrySeparator));
+            pos = checker.pos;
         }
-        while (pos < text.Length && !stops.Any(s => text.AsSpan(pos).StartsWith(s, StringComparison.Ordinal)) && Accept(EntrySeparator));
-        return new MapValue(text[start..pos], entries);
+        return build ? new MapValue(text[start..pos], type, count) : null;
     }
 
-    /// <summary>The text up to the earliest of <paramref name="stops"/> (or the end).</summary>
-    private string ReadUntil(string[] stops)
+    private MapEntry? ReadEntry(ReportType type, Stops stops) => ReadEntry(type, stops, out _);
+
+    private MapEntry? ReadEntry(ReportType type, Stops stops, out bool fits)
+    {
+        var key = Read(type.Elements[0], inMap: true, new Stops(Arrow), out fits);
+        if (!fits || !Accept(Arrow)) return Fail(out fits);
+        var value = Read(type.Elements[1], inMap: true, new Stops(EntrySeparator, stops.First), out fits);
+        if (!fits) return null;
+        return build ? new MapEntry(key!, value!) : null;
+    }
+
+    private static MapEntry? Fail(out bool fits)
+    {
+        fits = false;
+        return null;
+    }
+
+    /// <summary>Where the scalar at <see cref="pos"/> ends: at the earliest stop, or the end of the text.</summary>
+    private int ScalarEnd(Stops stops)
     {
         var end = text.Length;
-        foreach (var stop in stops)
+        foreach (var stop in (ReadOnlySpan<string?>)[stops.First, stops.Second])
         {
-            var at = text.IndexOf(stop, pos, StringComparison.Ordinal);
-            if (at >= 0 && at < end) end = at;
+            if (stop is null) continue;
+            var at = text.AsSpan(pos, end - pos).IndexOf(stop, StringComparison.Ordinal);
+            if (at >= 0) end = pos + at;
         }
-        var scalar = text[pos..end];
-        pos = end;
-        return scalar;
+        return end;
     }
+
+    private bool AtStop(Stops stops) =>
+        stops.First is { } first && text.AsSpan(pos).StartsWith(first, StringComparison.Ordinal)
+        || stops.Second is { } second && text.AsSpan(pos).StartsWith(second, StringComparison.Ordinal);
 
     private bool Accept(string token)
     {
@@ -88,17 +150,32 @@ internal sealed class ValueParser
         return true;
     }
 
-    private static ReportValue? Scalar(ReportType type, string s) => type.Kind switch
+    private ReportValue? Scalar(ReportType type, int start, int end, out bool fits)
     {
-        ReportTypeKind.Integer => Int128.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? new IntegerValue(s, n) : null,
-        ReportTypeKind.Float => ParseFloat(s) is { } f ? new FloatValue(s, f) : null,
-        ReportTypeKind.Bool => s switch { "true" => new BoolValue(s, true), "false" => new BoolValue(s, false), _ => null },
-        ReportTypeKind.Str => new StringValue(s),
-        _ => null,
-    };
+        var s = text.AsSpan(start, end - start);
+        switch (type.Kind)
+        {
+            case ReportTypeKind.Integer:
+                fits = Int128.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n);
+                return fits && build ? new IntegerValue(s.ToString(), n) : null;
+            case ReportTypeKind.Float:
+                var f = ParseFloat(s);
+                fits = f is not null;
+                return fits && build ? new FloatValue(s.ToString(), f!.Value) : null;
+            case ReportTypeKind.Bool:
+                fits = s is "true" or "false";
+                return fits && build ? new BoolValue(s.ToString(), s is "true") : null;
+            case ReportTypeKind.Str:
+                fits = true;
+                return build ? new StringValue(s.ToString()) : null;
+            default:
+                fits = false;
+                return null;
+        }
+    }
 
     /// <summary>Rust's <c>{:+e}</c>: a sign, then digits with an exponent, or <c>inf</c>; <c>NaN</c> has no sign.</summary>
-    private static double? ParseFloat(string s) => s switch
+    private static double? ParseFloat(ReadOnlySpan<char> s) => s switch
     {
         "NaN" => double.NaN,
         "+inf" => double.PositiveInfinity,

@@ -47,10 +47,39 @@ public class ReportParserTests
     public void MapWithTupleKeysInKeyOrder()
     {
         var map = Assert.IsType<MapValue>(Row(Graph).Value);
+        Assert.Equal(3, map.Count);
         Assert.Equal(["(1,0)", "(2,0)", "(2,1)"], map.Entries.Select(e => e.Key.Text));
         Assert.Equal([3.0, 1.0, 3.0], map.Entries.Select(e => e.Value.Number!.Value));
-        var key = Assert.IsType<TupleValue>(map.Entries[2].Key);
+        var key = Assert.IsType<TupleValue>(map.Entries.ElementAt(2).Key);
         Assert.Equal([new IntegerValue("2", 2), new IntegerValue("1", 1)], key.Elements);
+    }
+
+    [Fact]
+    public void LargeMapIsCountedAndItsEntriesReadWhenEnumerated()
+    {
+        var map = Assert.IsType<MapValue>(Row(Trace(100_000)).Value);
+        Assert.Equal(100_000, map.Count);
+        var last = map.Entries.Last();
+        Assert.Equal(("(99999,false)", 99999 % 7.0), (last.Key.Text, last.Value.Number!.Value));
+        Assert.Equal(Enumerable.Range(0, 100_000).Sum(a => a % 7), map.Entries.Sum(e => (int)e.Value.Number!.Value));
+    }
+
+    [Fact]
+    public void LargeMapShowsItsFirstEntriesAndHowManyMore()
+    {
+        var map = Assert.IsType<MapValue>(Row(Trace(ReportDisplay.MapEntries + 1234)).Value);
+        var lines = ReportDisplay.MapText(map, " -> ", "\n").Split('\n');
+        Assert.Equal(ReportDisplay.MapEntries + 1, lines.Length);
+        Assert.Equal(("(0,false) -> 0", "(999,false) -> 5", "… and 1,234 more entries"), (lines[0], lines[^2], lines[^1]));
+        var small = Assert.IsType<MapValue>(Row(Graph).Value);
+        Assert.Equal(small.Text, ReportDisplay.MapText(small, "->", ";"));
+    }
+
+    [Fact]
+    public void MapWithABadEntryFarInIsKeptAsTextOnly()
+    {
+        var row = Row(Trace(5000).Replace("(4000,false)->3", "(4000,false)->x", StringComparison.Ordinal));
+        Assert.Null(row.Value);
     }
 
     [Fact]
@@ -58,6 +87,7 @@ public class ReportParserTests
     {
         var map = Assert.IsType<MapValue>(Row(EmptyMap).Value);
         Assert.Empty(map.Entries);
+        Assert.Equal(0, map.Count);
         Assert.Equal("empty map", map.Text);
     }
 
@@ -102,6 +132,16 @@ public class ReportParserTests
         Assert.Equal("hello from the monitor\n", report.Before);
         Assert.Equal("== map0 CSV FLUSH ==\nempty map\n", report.After);
         Assert.Equal(text, report.Text);
+    }
+
+    [Fact]
+    public void HeaderAtTheEndOfTheOutputIsAnEmptyTable()
+    {
+        var report = Report.Parse("x\n" + Report.Banner + "\n" + Report.Header);
+        Assert.True(report.HasTable);
+        Assert.Empty(report.Rows);
+        Assert.Equal(("x\n", ""), (report.Before, report.After));
+        Assert.False(Report.Parse("x " + Report.Banner + "\n" + Report.Header + "\n").HasTable); // not a line of its own
     }
 
     [Fact]

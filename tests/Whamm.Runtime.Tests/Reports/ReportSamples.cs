@@ -15,5 +15,9 @@ internal static class ReportSamples
     public const string Nested = "7, global_id, nested, (u8,(i32,str)), (i32; i32; i32; i32), script0, , , , , (255; (-7; calls, twice))";
     public const string Graph = "0, map_id, graph, map<(u32,u32),u32>, i32, script0, , , , , (1,0)->3;(2,0)->1;(2,1)->3";
     public const string EmptyMap = "1, map_id, seen, map<u32,str>, i32, script0, , , , , empty map";
+    /// <summary>A memory trace of <paramref name="entries"/> addresses, each read <c>address % 7</c> times.</summary>
+    public static string Trace(int entries) =>
+        "0, map_id, trace, map<(u32,bool),u32>, i32, script0, , , , , " + string.Join(';', Enumerable.Range(0, entries).Select(a => $"({a},false)->{a % 7}"));
+
     public const string Floats = "8, global_id, ratio, (f64,f32,f64,f64), (f64; f32; f64; f64), script0, , , , , (+1.00018e3; -0e0; +inf; NaN)";
 }

@@ -110,6 +110,29 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void LargeMapIsChartedByItsLargestEntriesAndShownInPart()
+    {
+        var html = Render(ReportHtmlWriter.Write, Table(Trace(50_000)));
+        Assert.Contains("the 20 largest of 50000 entries", html);
+        var chart = Regex.Match(html, "Map trace.*?</svg>", RegexOptions.Singleline).Value;
+        // Value 6 first at addresses 6, 13, 20…: the 20 largest are the first 20 of them, in order.
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"({6 + 7 * i},false)"), Regex.Matches(chart, "<text class=\"label\"[^>]*>(.*?)</text>").Select(m => m.Groups[1].Value));
+        Assert.Contains("(999,false)-&gt;5;… and 49,000 more entries</td>", html);
+        Assert.DoesNotContain("(1000,false)", html);
+    }
+
+    [Fact]
+    public void JsonHasEveryEntryOfALargeMapAndItsText()
+    {
+        var row = Json(Trace(50_000)).GetProperty("rows")[0];
+        var entries = row.GetProperty("value");
+        Assert.Equal(50_000, entries.GetArrayLength());
+        Assert.Equal("[49999,false]", entries[49_999].GetProperty("key").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal));
+        Assert.Equal(49_999 % 7, entries[49_999].GetProperty("value").GetInt32());
+        Assert.Equal(Trace(50_000).Split(", ")[^1], row.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void HtmlWithoutACsvReportSaysSoAndShowsTheOutput()
     {
         var html = Render(ReportHtmlWriter.Write, "custom: 42\n");

@@ -35,25 +35,67 @@ internal static class ReportCharts
         }
         foreach (var row in report.Rows)
         {
-            if (row.Value is not MapValue map || map.Entries.Any(e => e.Value.Number is null)) continue;
-            Add(charts, $"Map {row.Name}: {row.Type.Text}", "entries",
-                map.Entries.Select(e => new Bar(e.Key.Text, e.Value.Number!.Value, $"{row.Name}[{e.Key.Text}] = {e.Value.Text}")), byValue: map.Entries.Count > MaxBars);
+            if (row.Value is not MapValue map || !Drawable(map)) continue;
+            Add(charts, $"Map {row.Name}: {row.Type.Text}", "entries", map.Entries, e => e.Value.Number!.Value,
+                e => new Bar(e.Key.Text, e.Value.Number!.Value, $"{row.Name}[{e.Key.Text}] = {e.Value.Text}"), byValue: map.Count > MaxBars);
         }
         return charts;
     }
 
+    /// <summary>Whether every value is a number a bar can show: any integer, a float unless NaN or infinite.</summary>
+    private static bool Drawable(MapValue map) => map.Type.Elements[1].Kind switch
+    {
+        ReportTypeKind.Integer => true,
+        ReportTypeKind.Float => map.Entries.All(e => e.Value.Number is not null),
+        _ => false,
+    };
+
     private static IEnumerable<Bar> Sum(IEnumerable<ReportRow> rows, Func<ReportRow, string> key, Func<ReportRow, string> detail) =>
         rows.GroupBy(key).Select(g => new Bar(g.Key, g.Sum(r => r.Value!.Number!.Value), $"{detail(g.First())}, {g.Count()} site(s)"));
 
-    /// <summary>Adds the chart when it has at least two bars: the <see cref="MaxBars"/> largest when <paramref name="byValue"/>, else the first ones in order.</summary>
-    private static void Add(List<Chart> charts, string title, string what, IEnumerable<Bar> bars, bool byValue)
+    private static void Add(List<Chart> charts, string title, string what, IEnumerable<Bar> bars, bool byValue) =>
+        Add(charts, title, what, bars, b => b.Value, b => b, byValue);
+
+    /// <summary>
+    /// Adds the chart when there are at least two items: the <see cref="MaxBars"/> largest when <paramref name="byValue"/>
+    /// (earlier first among equals), else the first ones in order. Only the shown items become bars: a map may have
+    /// tens of millions of entries.
+    /// </summary>
+    private static void Add<T>(List<Chart> charts, string title, string what, IEnumerable<T> items, Func<T, double> value, Func<T, Bar> bar, bool byValue)
     {
-        var all = bars.ToList();
-        if (all.Count < 2) return;
-        var shown = (byValue ? all.OrderByDescending(b => b.Value) : all.AsEnumerable()).Take(MaxBars).ToList();
-        var caption = shown.Count == all.Count
-            ? $"{all.Count} {what}"
-            : $"the {shown.Count} largest of {all.Count} {what}";
-        charts.Add(new Chart(title, caption, shown));
+        var largest = new PriorityQueue<T, (double Value, long Order)>(LargestLast.Instance);
+        var first = new List<T>();
+        long count = 0;
+        foreach (var item in items)
+        {
+            if (byValue) largest.Enqueue(item, (value(item), count));
+            else if (first.Count < MaxBars) first.Add(item);
+            if (largest.Count > MaxBars) largest.Dequeue();
+            count++;
+        }
+        if (count < 2) return;
+        var shown = byValue ? Drain(largest) : first;
+        var caption = shown.Count == count
+            ? $"{count} {what}"
+            : $"the {shown.Count} largest of {count} {what}";
+        charts.Add(new Chart(title, caption, shown.Select(bar).ToList()));
+    }
+
+    /// <summary>The queue's items, largest first.</summary>
+    private static List<T> Drain<T>(PriorityQueue<T, (double, long)> queue)
+    {
+        var items = new List<T>(queue.Count);
+        while (queue.TryDequeue(out var item, out _)) items.Add(item);
+        items.Reverse();
+        return items;
+    }
+
+    /// <summary>Orders the smallest value, and among equals the later item, first: what a bounded queue of the largest drops.</summary>
+    private sealed class LargestLast : IComparer<(double Value, long Order)>
+    {
+        public static readonly LargestLast Instance = new();
+
+        public int Compare((double Value, long Order) x, (double Value, long Order) y) =>
+            x.Value != y.Value ? x.Value.CompareTo(y.Value) : y.Order.CompareTo(x.Order);
     }
 }

@@ -72,7 +72,7 @@ public static class ReportHtmlWriter
             Cell(html, row.Fid?.ToString(CultureInfo.InvariantCulture) ?? "", row.Fid);
             Cell(html, row.Pc?.ToString(CultureInfo.InvariantCulture) ?? "", row.Pc);
             Cell(html, row.ProbeId ?? "");
-            Cell(html, row.ValueText, row.Value?.Number, "value");
+            Cell(html, row.Value is MapValue { Count: > ReportDisplay.MapEntries } map ? ReportDisplay.MapText(map, "->", ";") : row.ValueText, row.Value?.Number, "value");
             html.Write("</tr>\n");
         }
         html.Write("</tbody>\n</table>\n</section>\n");
