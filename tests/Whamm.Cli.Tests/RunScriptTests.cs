@@ -39,6 +39,35 @@ public class RunScriptTests
     }
 
     [Fact]
+    public void LargeReportTableShowsItsFirstRowsAndMapEntriesAndSaysWhereTheRestIs()
+    {
+        // 2,100 nop sites (a row each) and a loop adding i = 0..2999: a map of 3,000 keys.
+        var app = WhammProcess.TempFile("large.wat", System.Text.Encoding.UTF8.GetBytes($$"""
+            (module (func (export "_start") (local $i i32)
+              {{string.Concat(Enumerable.Repeat("nop ", 2100))}}
+              (loop $l (drop (i32.add (local.get $i) (i32.const 0)))
+                (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 3000))))))
+            """));
+        var script = Script("""
+            report var seen: map<u32, u32>;
+            wasm:opcode:nop:before { report var n: u32; n++; }
+            wasm:opcode:i32.add:before / arg0 == 0 / { seen[arg1 as u32]++; }
+            """);
+        var table = WhammProcess.Run("run", script, app);
+        NoStackTrace(table);
+        Assert.Equal(0, table.ExitCode);
+        Assert.Equal(2000, Regex.Matches(table.Stdout, @"│ n\s+│ u32 ").Count);
+        Assert.Contains("│ 999 -> 1 ", table.Stdout);
+        Assert.DoesNotContain("│ 1000 -> 1 ", table.Stdout);
+        Assert.Contains("… and 2,000 more entries", table.Stdout);
+        Assert.Contains("2,101 rows; the first 2,000 per-site rows shown; a map shows its first 1,000 entries (--format csv, --report-json or --report-html: all of them)",
+            Regex.Replace(table.Stdout, @"\s+", " "));
+        var csv = WhammProcess.Run("run", script, app, "--format", "csv");
+        Assert.Equal(2100, Regex.Matches(csv.Stdout, @", n, u32, ").Count);
+        Assert.Contains(";2999->1\n", csv.Stdout);
+    }
+
+    [Fact]
     public void CsvFormatIsByteForByteWhatTheStandaloneInstrumentedModulePrints()
     {
         // Script globals only: their ids (global indices, map ids) do not depend on where the output goes.
