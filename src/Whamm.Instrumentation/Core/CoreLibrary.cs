@@ -111,6 +111,12 @@ public static class CoreLibrary
         public const string MapLen = "map_len";
         /// <summary><c>(id: i32, extra: i32)</c>: room for <c>extra</c> more entries, rehashing once.</summary>
         public const string MapReserve = "map_reserve";
+        /// <summary><c>(id: i32, key_ptr: i32, amount: i64)</c>: <c>map[key] += amount</c> (an integer value), kept aside until the map is next used: a dump merges it.</summary>
+        public const string MapDefer = "map_defer";
+        /// <summary><c>(id: i32, key: i32, amount: i64)</c>: <see cref="MapDefer"/> for 4-byte keys.</summary>
+        public const string MapDeferI32 = "map_defer_i32";
+        /// <summary><c>(id: i32, extra: i32)</c>: room for <c>extra</c> more <see cref="MapDefer"/> additions.</summary>
+        public const string MapDeferReserve = "map_defer_reserve";
         /// <summary><c>(id: i32)</c>: <c>k-&gt;v;k-&gt;v</c> sorted by key, or <c>empty map</c>.</summary>
         public const string PrintMap = "print_map";
         /// <summary><c>(id: i32)</c>: the per-map CSV flush.</summary>

@@ -20,6 +20,7 @@ typedef long long i64;
 static inline u32 load_u32(const u8 *p) { u32 v; __builtin_memcpy(&v, p, 4); return v; }
 static inline u64 load_u64(const u8 *p) { u64 v; __builtin_memcpy(&v, p, 8); return v; }
 static inline u16 load_u16(const u8 *p) { u16 v; __builtin_memcpy(&v, p, 2); return v; }
+static inline void store_u16(u8 *p, u16 v) { __builtin_memcpy(p, &v, 2); }
 static inline void store_u32(u8 *p, u32 v) { __builtin_memcpy(p, &v, 4); }
 static inline void store_u64(u8 *p, u64 v) { __builtin_memcpy(p, &v, 8); }
 static inline u32 align_up(u32 n, u32 a) { return (n + a - 1) & ~(a - 1); }
@@ -81,6 +82,11 @@ u32 desc_string_offsets(const u8 *desc, u32 len, u32 *offsets);
 u32 desc_order_plan(const u8 *desc, u32 len, u8 *plan);
 u64 order_key(const u8 *plan, u32 fields, const u8 *value);
 void order_unpack(const u8 *plan, u32 fields, u64 key, u8 *value); /* the inverse of order_key */
+/* Dumps without descriptors, for maps of millions of entries: an integer or bool scalar held in the low bytes of bits
+ * (desc_integer says which scalars), and an order key of such fields, in parentheses when it is a tuple. */
+int desc_integer(u8 ch);
+u8 *put_scalar_bits(u8 *q, u8 ch, u64 bits);
+u8 *put_order_key(u8 *q, const u8 *plan, u32 fields, int tuple, u64 key);
 
 /* map_print.c */
 void print_map(u32 id);

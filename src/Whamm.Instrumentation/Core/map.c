@@ -12,9 +12,20 @@ static u32 next_id;       /* one past the largest id created */
 
 map *map_lookup(u32 id) { return id < maps_capacity ? maps[id] : 0; }
 
-static map *map_get(u32 id)
+static void map_settle(map *m);
+static void map_reserve_entries(map *m, u32 extra);
+
+/* The map for a lookup or an update: its deferred additions in the table. */
+static map *map_live(u32 id)
 {
     map *m = map_lookup(id);
+    if (m && m->deferred_len) map_settle(m);
+    return m;
+}
+
+static map *map_get(u32 id)
+{
+    map *m = map_live(id);
     if (!m) TRAP();
     return m;
 }
@@ -270,6 +281,7 @@ void map_create_with_id(u32 id, const u8 *key_desc, u32 key_desc_len, const u8 *
     } else {
         m->kind = m->key_size == 4 ? KEY_4 : m->key_size == 8 ? KEY_8 : m->key_size < 8 ? KEY_SMALL : KEY_BYTES;
     }
+    m->fields = m->strings ? 0 : desc_order_plan(key_desc, key_desc_len, m->plan);
     m->value_offset = align_up(m->key_size, 4);
     m->stride = align_up(m->value_offset + m->value_size, 4);
     if (m->stride == 0) m->stride = 4; /* unit keys and values still need distinct slots */
@@ -290,7 +302,7 @@ EXPORT("map_slot") u8 *map_slot(u32 id, const u8 *key) { return probe_any(map_ge
 EXPORT("map_find")
 u8 *map_find(u32 id, const u8 *key)
 {
-    map *m = map_lookup(id);
+    map *m = map_live(id);
     return m ? probe_any(m, key, 0) : 0;
 }
 
@@ -306,7 +318,7 @@ u8 *map_slot_i32(u32 id, u32 key) { return probe(map_of_kind(map_get(id), KEY_4)
 EXPORT("map_find_i32")
 u8 *map_find_i32(u32 id, u32 key)
 {
-    map *m = map_of_kind(map_lookup(id), KEY_4);
+    map *m = map_of_kind(map_live(id), KEY_4);
     return m ? probe(m, (const u8 *)&key, KEY_4, 0) : 0;
 }
 
@@ -316,15 +328,15 @@ u8 *map_slot_i64(u32 id, u64 key) { return probe(map_of_kind(map_get(id), KEY_8)
 EXPORT("map_find_i64")
 u8 *map_find_i64(u32 id, u64 key)
 {
-    map *m = map_of_kind(map_lookup(id), KEY_8);
+    map *m = map_of_kind(map_live(id), KEY_8);
     return m ? probe(m, (const u8 *)&key, KEY_8, 0) : 0;
 }
 
 /* Makes room for extra more entries at once (one rehash instead of a doubling at a time). */
-EXPORT("map_reserve")
-void map_reserve(u32 id, u32 extra)
+EXPORT("map_reserve") void map_reserve(u32 id, u32 extra) { map_reserve_entries(map_get(id), extra); }
+
+static void map_reserve_entries(map *m, u32 extra)
 {
-    map *m = map_get(id);
     u64 len = (u64)m->len + extra;
     u32 capacity = m->mask + 1;
     while (len * 4 > (u64)capacity * 3) {
@@ -337,6 +349,83 @@ void map_reserve(u32 id, u32 extra)
 EXPORT("map_len")
 u32 map_len(u32 id)
 {
-    map *m = map_lookup(id);
+    map *m = map_live(id);
     return m ? m->len : 0;
 }
+
+/* ---- deferred additions: a flush of millions of counters appends instead of hashing ---- */
+
+/* Adds amount to the integer value at p (wrapping like the value's own arithmetic). */
+static void add_amount(u8 *p, u32 size, u64 amount)
+{
+    switch (size) {
+    case 1: p[0] = (u8)(p[0] + amount); return;
+    case 2: store_u16(p, (u16)(load_u16(p) + amount)); return;
+    case 4: store_u32(p, (u32)(load_u32(p) + amount)); return;
+    case 8: store_u64(p, load_u64(p) + amount); return;
+    default: TRAP();
+    }
+}
+
+/* Whether the values are integers (not bools), which additions need. */
+static int integer_values(const map *m) { return m->value_desc_len == 1 && m->value_desc[0] != 'z' && desc_integer(m->value_desc[0]); }
+
+/* Whether additions to m can wait in order-key form: its keys sort as one u64. */
+static int deferrable(const map *m) { return m->fields != 0; }
+
+static void map_settle(map *m)
+{
+    u64 *keys = m->deferred_keys, *amounts = m->deferred_amounts;
+    u32 n = m->deferred_len;
+    m->deferred_len = 0; /* first: the inserts below go through the table only */
+    u8 key[8];
+    map_reserve_entries(m, n);
+    for (u32 i = 0; i < n; i++) {
+        order_unpack(m->plan, m->fields, keys[i], key);
+        add_amount(probe_any(m, key, 1), m->value_size, amounts[i]);
+    }
+    mem_free((u8 *)keys);
+    m->deferred_keys = m->deferred_amounts = 0;
+    m->deferred_cap = 0;
+}
+
+/* Makes room for extra more deferred additions (or table entries, when the map cannot defer). */
+EXPORT("map_defer_reserve")
+void map_defer_reserve(u32 id, u32 extra)
+{
+    map *m = map_lookup(id);
+    if (!m) TRAP();
+    if (!deferrable(m)) {
+        map_reserve_entries(map_get(id), extra);
+        return;
+    }
+    u64 cap = (u64)m->deferred_len + extra;
+    if (cap <= m->deferred_cap) return;
+    if (cap > 0x0FFFFFFFu) TRAP();
+    u64 *keys = (u64 *)mem_alloc((u32)cap * 2 * sizeof(u64));
+    if (m->deferred_len) {
+        __builtin_memcpy(keys, m->deferred_keys, m->deferred_len * sizeof(u64));
+        __builtin_memcpy(keys + cap, m->deferred_amounts, m->deferred_len * sizeof(u64));
+        mem_free((u8 *)m->deferred_keys);
+    }
+    m->deferred_keys = keys;
+    m->deferred_amounts = keys + cap;
+    m->deferred_cap = (u32)cap;
+}
+
+/* map[key] += amount, now or at the next use of the map (the key is read at once); traps unless the values are integers. */
+EXPORT("map_defer")
+void map_defer(u32 id, const u8 *key, u64 amount)
+{
+    map *m = map_lookup(id);
+    if (!m || !integer_values(m)) TRAP();
+    if (!deferrable(m)) {
+        add_amount(probe_any(map_get(id), key, 1), m->value_size, amount);
+        return;
+    }
+    if (m->deferred_len == m->deferred_cap) map_defer_reserve(id, m->deferred_cap ? m->deferred_cap : 64);
+    m->deferred_keys[m->deferred_len] = order_key(m->plan, m->fields, key);
+    m->deferred_amounts[m->deferred_len++] = amount;
+}
+
+EXPORT("map_defer_i32") void map_defer_i32(u32 id, u32 key, u64 amount) { map_defer(id, (const u8 *)&key, amount); }

@@ -25,9 +25,16 @@ typedef struct {
     u32 key_desc_len, value_desc_len;
     u32 *string_offsets; /* KEY_STRINGS: where the (ptr, len) pairs are in a key */
     u32 strings;
+    u32 fields;          /* of the key's order plan (desc_order_plan); 0: keys do not sort as one u64 */
+    u8 plan[8];
+    /* Additions not yet in the table (map_defer): order keys and amounts, each deferred_len long. A dump merges them;
+     * every other use of the map first adds them to the table (map_settle). */
+    u64 *deferred_keys, *deferred_amounts;
+    u32 deferred_len, deferred_cap;
 } map;
 
-/* The map with this id, or 0 when none was created (reads treat that as an empty map). */
+/* The map with this id, or 0 when none was created (reads treat that as an empty map). Its deferred additions
+ * may be pending: only dumps read such a map. */
 map *map_lookup(u32 id);
 
 #endif

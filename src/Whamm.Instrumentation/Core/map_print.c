@@ -61,24 +61,46 @@ static void radix_sort(u64 *keys, u64 *payloads, u64 *tmp_keys, u64 *tmp_payload
  * hash table at random; other keys are sorted as slot pointers by comparing descriptors. */
 typedef struct {
     const map *m;
+    u32 n;      /* entries */
     u32 fields; /* of the order key; 0: slots */
     u8 plan[8];
     int by_value;
+    int direct;           /* entries print from the order key and the value bits: flat key, integer fields and value */
+    int tuple;            /* the key is a tuple */
     u64 *keys, *payloads; /* fields: n each, plus scratch */
     u8 **slots;           /* no fields: 2n, the second half scratch */
     u8 key[8];            /* the current key, unpacked */
 } sorted;
 
+/* Sums the amounts of equal keys (a deferred addition to an entry of the table, or several to one key), in place. */
+static u32 combine_equal_keys(u64 *keys, u64 *payloads, u32 n)
+{
+    u32 j = 0;
+    for (u32 i = 0; i < n; i++) {
+        if (j && keys[j - 1] == keys[i]) {
+            payloads[j - 1] += payloads[i];
+        } else {
+            keys[j] = keys[i];
+            payloads[j++] = payloads[i];
+        }
+    }
+    return j;
+}
+
 static void sort_entries(const map *m, sorted *s)
 {
-    u32 n = m->len;
+    u32 n = m->len + m->deferred_len;
     s->m = m;
-    s->fields = desc_order_plan(m->key_desc, m->key_desc_len, s->plan);
+    s->n = n;
+    s->fields = m->fields;
+    s->direct = 0;
+    __builtin_memcpy(s->plan, m->plan, sizeof s->plan);
     if (s->fields) {
         s->by_value = m->value_size <= 8;
         s->keys = (u64 *)mem_alloc(n * 4 * sizeof(u64));
         s->payloads = s->keys + n;
-        for (u32 i = 0, j = 0; i <= m->mask; i++) {
+        u32 j = 0;
+        for (u32 i = 0; i <= m->mask; i++) {
             if (!m->ctrl[i]) continue;
             const u8 *slot = m->slots + i * m->stride;
             s->keys[j] = order_key(s->plan, s->fields, slot);
@@ -87,7 +109,14 @@ static void sort_entries(const map *m, sorted *s)
             else payload = (u32)slot;
             s->payloads[j++] = payload;
         }
+        __builtin_memcpy(s->keys + j, m->deferred_keys, m->deferred_len * sizeof(u64));
+        __builtin_memcpy(s->payloads + j, m->deferred_amounts, m->deferred_len * sizeof(u64));
         radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, n);
+        if (m->deferred_len) s->n = combine_equal_keys(s->keys, s->payloads, n);
+        s->tuple = m->key_desc[0] == '(';
+        s->direct = s->by_value && m->value_desc_len == 1 && desc_integer(m->value_desc[0])
+            && m->key_desc_len == s->fields + (s->tuple ? 2 : 0);
+        for (u32 i = 0; i < s->fields; i++) s->direct &= desc_integer(s->plan[i]);
     } else {
         s->slots = (u8 **)mem_alloc(n * 2 * sizeof(u8 *));
         for (u32 i = 0, j = 0; i <= m->mask; i++)
@@ -99,9 +128,18 @@ static void sort_entries(const map *m, sorted *s)
 
 static void free_entries(sorted *s) { mem_free(s->fields ? (u8 *)s->keys : (u8 *)s->slots); }
 
+/* The most bytes of a direct entry: 8 fields of 20 digits and a sign, commas, parentheses, a separator, a value. */
+#define DIRECT_ENTRY_MAX 256
+
 static void print_entry(sorted *s, u32 i, const char *between, u32 between_len)
 {
     const map *m = s->m;
+    if (s->direct) {
+        u8 *q = put_order_key(out_reserve(DIRECT_ENTRY_MAX), s->plan, s->fields, s->tuple, s->keys[i]);
+        q = put_bytes(q, (const u8 *)between, between_len);
+        out_commit(put_scalar_bits(q, m->value_desc[0], s->payloads[i]));
+        return;
+    }
     const u8 *key, *value;
     if (s->fields) {
         order_unpack(s->plan, s->fields, s->keys[i], s->key);
@@ -120,13 +158,13 @@ EXPORT("print_map")
 void print_map(u32 id)
 {
     const map *m = map_lookup(id);
-    if (!m || m->len == 0) {
+    if (!m || m->len + m->deferred_len == 0) {
         OUT_LIT("empty map");
         return;
     }
     sorted s;
     sort_entries(m, &s);
-    for (u32 i = 0; i < m->len; i++) {
+    for (u32 i = 0; i < s.n; i++) {
         if (i) out_char(';');
         print_entry(&s, i, "->", 2);
     }
@@ -142,7 +180,7 @@ void print_map_as_csv(u32 id)
     OUT_LIT("== map");
     out_u64(id);
     OUT_LIT(" CSV FLUSH ==\n");
-    if (!m || m->len == 0) {
+    if (!m || m->len + m->deferred_len == 0) {
         OUT_LIT("empty map\n");
     } else {
         OUT_LIT("key (");
@@ -152,7 +190,7 @@ void print_map_as_csv(u32 id)
         OUT_LIT(")\n");
         sorted s;
         sort_entries(m, &s);
-        for (u32 i = 0; i < m->len; i++) {
+        for (u32 i = 0; i < s.n; i++) {
             print_entry(&s, i, ", ", 2);
             out_char('\n');
         }

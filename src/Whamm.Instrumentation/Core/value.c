@@ -245,6 +245,35 @@ void order_unpack(const u8 *plan, u32 fields, u64 key, u8 *value)
     }
 }
 
+/* Whether put_scalar_bits prints this scalar: an integer or a bool. */
+int desc_integer(u8 ch) { return ch == 'z' || ch == 'B' || ch == 'b' || ch == 'H' || ch == 'h' || ch == 'I' || ch == 'i' || ch == 'Q' || ch == 'q'; }
+
+u8 *put_scalar_bits(u8 *q, u8 ch, u64 bits)
+{
+    u32 shift = 64 - 8 * scalar_size(ch);
+    bits = bits << shift >> shift;
+    if (ch == 'z') return bits ? PUT_LIT(q, "true") : PUT_LIT(q, "false");
+    return is_signed(ch) ? put_i64(q, (i64)(bits << shift) >> shift) : put_u64(q, bits);
+}
+
+u8 *put_order_key(u8 *q, const u8 *plan, u32 fields, int tuple, u64 key)
+{
+    u64 parts[8];
+    for (u32 i = fields; i-- > 0;) {
+        u32 size = scalar_size(plan[i]);
+        u64 v = size == 8 ? key : key & ((1ull << (8 * size)) - 1);
+        parts[i] = is_signed(plan[i]) ? v ^ 1ull << (8 * size - 1) : v;
+        key = size == 8 ? 0 : key >> (8 * size);
+    }
+    if (tuple) *q++ = '(';
+    for (u32 i = 0; i < fields; i++) {
+        if (i) *q++ = ',';
+        q = put_scalar_bits(q, plan[i], parts[i]);
+    }
+    if (tuple) *q++ = ')';
+    return q;
+}
+
 static const char *scalar_name(u8 ch)
 {
     switch (ch) {

@@ -15,7 +15,7 @@ namespace Whamm.Instrumentation.Counters;
 /// Map entries keyed by a run-time 32-bit value (<c>trace[(effective_addr, is_write)]++</c>; the other key elements known
 /// at the site): the hot path bumps a one-byte counter in a dense two-level array indexed by that value instead of
 /// hashing the key in the core library; a counter that passes 255 carries its multiples of 256 into the map entry, and
-/// at exit every non-zero counter is added to its entry. One array per <em>variant</em> (map and the known elements): a
+/// at exit every non-zero counter is added to its entry (deferred: <c>map_defer</c>). One array per <em>variant</em> (map and the known elements): a
 /// directory of 2^16 page addresses and pages of 2^16 counters, so an array is no larger than the memory whose accesses
 /// it counts. The arrays have a memory of their own, so every address the hot path uses is a constant:
 /// <code>
@@ -54,6 +54,7 @@ internal sealed class DenseMapCounters
     private sealed record Variant(int Index, MapLocation Map, Constant?[] Key, uint Directory)
     {
         public uint AddFunction { get; set; }
+        public uint DeferFunction { get; set; }
         public uint MissFunction { get; set; }
         public ValType ValueType => ValueLayout.ValType(Map.Type.MapValue);
         public bool Wide => ValueType == ValType.I64;
@@ -158,6 +159,7 @@ internal sealed class DenseMapCounters
         if (variants.TryGetValue(id, out var known)) return known;
         var v = new Variant(variants.Count, map, key, Reserve((int)DirectoryBytes));
         v.AddFunction = AddFunction(v);
+        v.DeferFunction = DeferFunction(v);
         v.MissFunction = MissFunction(v);
         variants[id] = v;
         return v;
@@ -205,38 +207,58 @@ internal sealed class DenseMapCounters
     /// <summary><c>whamm_dense_add_V(k, amount)</c>: <c>map[key(k)] += amount</c>, the entry inserted when missing.</summary>
     private uint AddFunction(Variant v) => AddHelper($"whamm_dense_add_{v.Index}", [ValType.I32, v.ValueType], [], [ValType.I32], (b, temp) =>
     {
-        const uint k = 0, amount = 1, entry = 2;
+        const uint amount = 1, entry = 2;
         var mem = core.Memory;
-        var keyType = v.Map.Type.MapKey;
-        b.I32Const(v.Map.Id);
-        if (!keyType.IsTuple)
-        {
-            b.LocalGet(k).Call(core.Function(CoreLibrary.Exports.MapSlotI32));
-        }
-        else
-        {
-            // The key is written to the scratch area the plain code uses (reserved up front, so no address moves).
-            var scratch = state.Scratch(ValueLayout.Size(keyType));
-            var at = new MemoryLocation(keyType, mem, scratch);
-            for (var i = 0; i < v.Key.Length; i++)
-            {
-                if (v.Key[i] is { } c)
-                {
-                    if (Constant.WasmType(c.Type) == ValType.I64) b.I64Const(c.WasmValue);
-                    else b.I32Const((int)c.WasmValue);
-                }
-                else
-                {
-                    b.LocalGet(k);
-                }
-                at.Element(i).EmitStore(b, temp);
-            }
-            b.I32Const((int)scratch).Call(core.Function(CoreLibrary.Exports.MapSlot));
-        }
+        var oneElement = EmitKey(b, v, temp);
+        b.Call(core.Function(oneElement ? CoreLibrary.Exports.MapSlotI32 : CoreLibrary.Exports.MapSlot));
         b.LocalTee(entry).LocalGet(entry);
         if (v.Wide) b.I64Load(0, mem).LocalGet(amount).I64Add().I64Store(0, mem);
         else b.I32Load(0, mem).LocalGet(amount).I32Add().I32Store(0, mem);
     });
+
+    /// <summary>
+    /// <c>whamm_dense_defer_V(k, amount: i64)</c>: <c>map[key(k)] += amount</c> kept aside by the core library until the
+    /// report (<c>map_defer</c>): the exit flush of millions of counters appends them instead of hashing each.
+    /// </summary>
+    private uint DeferFunction(Variant v) => AddHelper($"whamm_dense_defer_{v.Index}", [ValType.I32, ValType.I64], [], [], (b, temp) =>
+    {
+        const uint amount = 1;
+        var oneElement = EmitKey(b, v, temp);
+        b.LocalGet(amount).Call(core.Function(oneElement ? CoreLibrary.Exports.MapDeferI32 : CoreLibrary.Exports.MapDefer));
+    });
+
+    /// <summary>
+    /// Pushes the map's id and the key of <c>k</c> (local 0): <c>k</c> itself when it is the whole key (true), else the
+    /// address of the key written to the scratch area the plain code uses (reserved up front, so no address moves).
+    /// </summary>
+    private bool EmitKey(InstructionBuilder b, Variant v, Func<ValType, uint> temp)
+    {
+        const uint k = 0;
+        var keyType = v.Map.Type.MapKey;
+        b.I32Const(v.Map.Id);
+        if (!keyType.IsTuple)
+        {
+            b.LocalGet(k);
+            return true;
+        }
+        var scratch = state.Scratch(ValueLayout.Size(keyType));
+        var at = new MemoryLocation(keyType, core.Memory, scratch);
+        for (var i = 0; i < v.Key.Length; i++)
+        {
+            if (v.Key[i] is { } c)
+            {
+                if (Constant.WasmType(c.Type) == ValType.I64) b.I64Const(c.WasmValue);
+                else b.I32Const((int)c.WasmValue);
+            }
+            else
+            {
+                b.LocalGet(k);
+            }
+            at.Element(i).EmitStore(b, temp);
+        }
+        b.I32Const((int)scratch);
+        return false;
+    }
 
     /// <summary>A function of ours; <paramref name="body"/> may add locals after <paramref name="locals"/> through its second argument.</summary>
     private uint AddHelper(string name, ValType[] parameters, ValType[] results, ValType[] locals, Action<InstructionBuilder, Func<ValType, uint>> body)
@@ -256,10 +278,11 @@ internal sealed class DenseMapCounters
 
     /// <summary>
     /// Sizes the memory (the static part, then the budget) and makes start-up fill the sentinel; at exit every non-zero
-    /// counter is added to its entry: for the variants after one pass that counts them, so that each map grows once,
-    /// then the per-site arrays through a table (<see cref="EmitSiteFlush"/>).
+    /// counter is added to its entry: for the variants as deferred additions (the report sorts them with the map's
+    /// entries, no hashing) after one pass that counts them, so that the list grows once, then the per-site arrays
+    /// through a table (<see cref="EmitSiteFlush"/>).
     /// <code>
-    /// for d in 0..2^16: page = dir[d]; if page: for i in 0..2^16: n = page[i]; if n: whamm_dense_add_V(d &lt;&lt; 16 | i, n)
+    /// for d in 0..2^16: page = dir[d]; if page: for i in 0..2^16: n = page[i]; if n: whamm_dense_defer_V(d &lt;&lt; 16 | i, n)
     /// </code>
     /// </summary>
     public void EmitFlush(InstructionBuilder b, Func<ValType, uint> local)
@@ -272,15 +295,12 @@ internal sealed class DenseMapCounters
         {
             b.I32Const(0).LocalSet(count);
             foreach (var v in map) EmitScan(b, v, scan, x => x.LocalGet(count).I32Const(1).I32Add().LocalSet(count));
-            b.I32Const(map.Key).LocalGet(count).Call(core.Function(CoreLibrary.Exports.MapReserve));
+            b.I32Const(map.Key).LocalGet(count).Call(core.Function(CoreLibrary.Exports.MapDeferReserve));
             foreach (var v in map)
             {
-                EmitScan(b, v, scan, add =>
-                {
-                    add.LocalGet(scan.Directory).I32Const(PageBits).I32Shl().LocalGet(scan.Index).I32Or().LocalGet(scan.Counter);
-                    if (v.Wide) add.I64ExtendI32U();
-                    add.Call(v.AddFunction);
-                });
+                EmitScan(b, v, scan, add => add
+                    .LocalGet(scan.Directory).I32Const(PageBits).I32Shl().LocalGet(scan.Index).I32Or()
+                    .LocalGet(scan.Counter).I64ExtendI32U().Call(v.DeferFunction));
             }
         }
         foreach (var wide in new[] { false, true })
