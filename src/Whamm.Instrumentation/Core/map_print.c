@@ -72,6 +72,53 @@ typedef struct {
     u8 key[8];            /* the current key, unpacked */
 } sorted;
 
+/* The most sorted runs merge_runs takes; more and a radix sort is cheaper. */
+#define MAX_RUNS 16
+
+/* Where the ascending runs of keys[0..n) start (at most MAX_RUNS, then starts[runs] = n), or 0 runs when there are more. */
+static u32 find_runs(const u64 *keys, u32 n, u32 *starts)
+{
+    u32 runs = 1;
+    starts[0] = 0;
+    for (u32 i = 1; i < n; i++) {
+        if (keys[i] >= keys[i - 1]) continue;
+        if (runs == MAX_RUNS) return 0;
+        starts[runs++] = i;
+    }
+    starts[runs] = n;
+    return runs;
+}
+
+/* Merges adjacent sorted runs pairwise (stably) until one is left: log2(runs) passes instead of a radix sort's one per
+ * key byte. The dense counters' flush defers each variant's counters in key order: a memory trace is two runs. */
+static void merge_runs(u64 *keys, u64 *payloads, u64 *tmp_keys, u64 *tmp_payloads, u32 *starts, u32 runs)
+{
+    u64 *kfrom = keys, *kto = tmp_keys, *pfrom = payloads, *pto = tmp_payloads;
+    while (runs > 1) {
+        u32 merged = 0;
+        for (u32 r = 0; r < runs; r += 2) {
+            u32 i = starts[r], mid = starts[r + 1], end = r + 1 < runs ? starts[r + 2] : mid, j = mid, k = i;
+            while (i < mid && j < end) {
+                int left = kfrom[i] <= kfrom[j];
+                u32 from = left ? i++ : j++;
+                kto[k] = kfrom[from];
+                pto[k++] = pfrom[from];
+            }
+            for (; i < mid; i++, k++) kto[k] = kfrom[i], pto[k] = pfrom[i];
+            for (; j < end; j++, k++) kto[k] = kfrom[j], pto[k] = pfrom[j];
+            starts[merged++] = starts[r];
+        }
+        starts[merged] = starts[runs];
+        runs = merged;
+        u64 *t = kfrom; kfrom = kto; kto = t;
+        t = pfrom; pfrom = pto; pto = t;
+    }
+    if (kfrom != keys) {
+        __builtin_memcpy(keys, kfrom, starts[1] * sizeof(u64));
+        __builtin_memcpy(payloads, pfrom, starts[1] * sizeof(u64));
+    }
+}
+
 /* Sums the amounts of equal keys (a deferred addition to an entry of the table, or several to one key), in place. */
 static u32 combine_equal_keys(u64 *keys, u64 *payloads, u32 n)
 {
@@ -109,9 +156,14 @@ static void sort_entries(const map *m, sorted *s)
             else payload = (u32)slot;
             s->payloads[j++] = payload;
         }
+        /* the table's entries sorted first, so that deferred additions in key order leave a few runs to merge */
+        radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, j);
         __builtin_memcpy(s->keys + j, m->deferred_keys, m->deferred_len * sizeof(u64));
         __builtin_memcpy(s->payloads + j, m->deferred_amounts, m->deferred_len * sizeof(u64));
-        radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, n);
+        u32 starts[MAX_RUNS + 1];
+        u32 runs = m->deferred_len ? find_runs(s->keys, n, starts) : 1;
+        if (runs) merge_runs(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, starts, runs);
+        else radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, n);
         if (m->deferred_len) s->n = combine_equal_keys(s->keys, s->payloads, n);
         s->tuple = m->key_desc[0] == '(';
         s->direct = s->by_value && m->value_desc_len == 1 && desc_integer(m->value_desc[0])

@@ -23,7 +23,8 @@ static void expect_end(const cursor *c)
     if (c->d != c->end) TRAP();
 }
 
-static u32 scalar_size(u8 ch)
+/* Inlined: the dumps of millions of map entries call these per field. */
+static inline __attribute__((always_inline)) u32 scalar_size(u8 ch)
 {
     switch (ch) {
     case 'B': case 'b': case 'z': return 1;
@@ -34,7 +35,7 @@ static u32 scalar_size(u8 ch)
     }
 }
 
-static u64 load_unsigned(u8 ch, const u8 *p)
+static inline __attribute__((always_inline)) u64 load_unsigned(u8 ch, const u8 *p)
 {
     switch (scalar_size(ch)) {
     case 1: return p[0];
@@ -66,7 +67,7 @@ static double load_float(u8 ch, const u8 *p)
     return v;
 }
 
-static int is_signed(u8 ch) { return ch == 'b' || ch == 'h' || ch == 'i' || ch == 'q'; }
+static inline __attribute__((always_inline)) int is_signed(u8 ch) { return ch == 'b' || ch == 'h' || ch == 'i' || ch == 'q'; }
 static int is_float(u8 ch) { return ch == 'f' || ch == 'd'; }
 
 /* Advances past one item and returns the offset after it; records the offsets of its strings when asked. */

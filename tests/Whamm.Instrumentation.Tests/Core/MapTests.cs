@@ -330,6 +330,29 @@ public sealed class MapTests(ITestOutputHelper output)
         Assert.Equal("== map0 CSV FLUSH ==\nkey ((u32,bool)), val (u32)\n(0,true), 1\n(4,false), 2\n(4,true), 259\n(8,false), 6\n(9,false), 7\n", maps.Csv(id));
     }
 
+    [Theory]
+    [InlineData(2)]     // a memory trace's flush: reads, then writes, each in address order (merged)
+    [InlineData(5000)]  // scattered (radix sorted)
+    public void ManyDeferredAdditionsInRunsOrScatteredDumpInKeyOrder(int runs)
+    {
+        using var host = new CoreHost();
+        var maps = new Maps(host);
+        var id = maps.Create("(Iz)", "Q");
+        host.Memory.WriteInt64(maps.Slot(id, AddressKey(3, false)), 1000); // an entry in the table too
+        var expected = new SortedDictionary<(uint, bool), long> { [(3, false)] = 1000 };
+        for (var r = 0; r < runs; r++)
+        {
+            for (var i = r; i < 5000; i += runs)
+            {
+                var address = runs == 2 ? (uint)i : (uint)(i * 2654435761L % 7919);
+                var write = r % 2 == 1;
+                maps.Defer(id, AddressKey(address, write), i + 1);
+                expected[(address, write)] = expected.GetValueOrDefault((address, write)) + i + 1;
+            }
+        }
+        Assert.Equal(string.Join(';', expected.Select(e => $"({e.Key.Item1},{(e.Key.Item2 ? "true" : "false")})->{e.Value}")), maps.Dump(id));
+    }
+
     [Fact]
     public void DeferredAdditionsAreInTheTableForAnyOtherUse()
     {
