@@ -271,7 +271,7 @@ public static class Instrumenter
                 + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
         }
         var warnings = core?.Warning is { } w ? [w, .. lifecycle.Warnings] : lifecycle.Warnings;
-        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation, injection.Approximate)
+        return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation, injection.Approximate || state.DenseMapCounters?.UsesPlanes == true)
         {
             WalkedInParallel = injection.WalkedInParallel,
         };

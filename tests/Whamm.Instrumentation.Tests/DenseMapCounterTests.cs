@@ -40,7 +40,7 @@ public sealed class DenseMapCounterTests
     }
 
     [Fact]
-    public void TheHotPathCallsNothingButTheSlowPathOfItsArray()
+    public void AMemoryTraceCallsNothingAndOtherRunTimeKeysOnlyTheSlowPathOfTheirArray()
     {
         const string wat = """
             (module (memory 1)
@@ -49,13 +49,50 @@ public sealed class DenseMapCounterTests
                   (i32.store (local.get $i) (i32.load offset=8 (local.get $i)))
                   (br_if $again (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 4))) (i32.const 64))))))
             """;
-        Assert.Equal(["whamm_dense_miss_0", "whamm_dense_miss_1"], Callees(Instrument(wat, Trace)).Order());
+        Assert.Empty(Callees(Instrument(wat, Trace))); // byte planes: no call even for a first touch or a carry
+        const string byValue = "report var seen: map<(u32, bool), u32>; wasm:opcode:i32.load|i32.store:before { seen[(addr as u32, is_write)]++; }";
+        Assert.Equal(["whamm_dense_miss_0", "whamm_dense_miss_1"], Callees(Instrument(wat, byValue)).Order());
         // Loads of 8..68 once each, stores of 0..60 once each.
         var expected = string.Join(";", Enumerable.Range(0, 16).Select(i => $"({8 + 4 * i},false)->1")
             .Concat(Enumerable.Range(0, 16).Select(i => $"({4 * i},true)->1"))
             .OrderBy(e => int.Parse(e[1..e.IndexOf(',')]))
             .ThenBy(e => e.Contains("true")));
         Assert.Contains(expected, WasiHarness.RunStart(Instrument(wat, Trace)));
+    }
+
+    [Fact]
+    public void PlanesFollowMemoryGrowthAndCarryThroughEveryByte()
+    {
+        // Grows the memory by a page, then loads its address 65540 70,000 times (carries into the third plane) and
+        // address 4 300 times; the store of 70000 at 4 (a value, not a count) is counted once.
+        const string wat = """
+            (module (memory 1)
+              (func (export "_start") (local $i i32)
+                (drop (memory.grow (i32.const 1)))
+                (loop $again
+                  (drop (i32.load (i32.const 65540)))
+                  (if (i32.lt_u (local.get $i) (i32.const 300)) (then (drop (i32.load8_u offset=4 (i32.const 0)))))
+                  (br_if $again (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 70000))))
+                (i32.store (i32.const 4) (local.get $i))))
+            """;
+        var report = WasiHarness.RunStart(Instrument(wat, Trace));
+        Assert.Contains("(4,false)->300;(4,true)->1;(65540,false)->70000", report);
+        Assert.Equal(WasiHarness.RunStart(Instrument(wat, Trace, optimize: false)), report);
+    }
+
+    [Fact]
+    public void AnAccessOutOfBoundsTrapsAsBeforeAndTheReportAfterATrapIsApproximate()
+    {
+        const string wat = """
+            (module (memory 1)
+              (func (export "_start") (drop (i32.load (i32.const 65536)))))
+            """;
+        var (checkedScript, _) = Checker.Check(SourceText.From(Trace, "t.mm"));
+        var app = ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray());
+        var result = Instrumenter.Instrument(app, checkedScript, new InstrumentOptions());
+        Assert.True(result.ApproximateAfterTrap);
+        var trap = Assert.Throws<Wasmtime.TrapException>(() => WasiHarness.RunStart(result.ToBytes()));
+        Assert.Equal(Wasmtime.TrapCode.MemoryOutOfBounds, trap.Type);
     }
 
     [Fact]

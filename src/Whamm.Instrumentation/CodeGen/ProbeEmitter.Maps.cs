@@ -103,15 +103,23 @@ internal sealed partial class ProbeEmitter
         IReadOnlyList<ExpressionSyntax> elements = entry.Index is TupleExpressionSyntax t ? t.Elements : [entry.Index];
         var key = elements.Select(e => constants.GetValueOrDefault(e)).ToArray();
         // A key naming its function or site (`g[(caller, fid)]`) would make an array per function: the map does better.
-        if (elements.Any(e => e.DescendantNodesAndSelf().OfType<NameExpressionSyntax>().Any(n => n.Name.Text is "fid" or "pc" or "fname"))
-            || !dense.Countable(map, key))
+        var dynamic = Array.IndexOf(key, null);
+        if (dynamic < 0 || elements.Any(e => e.DescendantNodesAndSelf().OfType<NameExpressionSyntax>().Any(n => n.Name.Text is "fid" or "pc" or "fname")))
             return false;
+        var runTime = elements[dynamic];
+        var planes = IsEffectiveAddress(runTime) && dense.PlanesCountable(map, key, SiteInstruction);
+        if (!planes && !dense.Countable(map, key)) return false;
         var k = newLocal(ValType.I32);
-        EmitExpression(b, elements[Array.IndexOf(key, null)]);
+        EmitExpression(b, runTime);
         b.LocalSet(k);
-        dense.EmitAdd(b, map, key, k, n, newLocal);
+        if (planes) dense.EmitPlanesAdd(b, map, key, k, n, SiteInstruction!.Value, newLocal);
+        else dense.EmitAdd(b, map, key, k, n, newLocal);
         return true;
     }
+
+    /// <summary>Whether <paramref name="e"/> is the site's <c>effective_addr</c> (a key bounded by the accessed memory's size).</summary>
+    private bool IsEffectiveAddress(ExpressionSyntax e) =>
+        e is NameExpressionSyntax { Name.Text: "effective_addr" } n && model.SymbolOf(n) is VariableSymbol { VariableKind: VariableKind.Bound };
 
     /// <summary>Whether evaluating <paramref name="e"/> cannot change a map: no calls and no map reads (a read of a missing key inserts nothing, but keeps it simple).</summary>
     private static bool Pure(ExpressionSyntax e) =>

@@ -36,7 +36,7 @@ namespace Whamm.Instrumentation.Counters;
 /// <c>br_table</c> of n targets: 0..n) gets an array of 64-bit counters, one per value (<see cref="EmitSiteAdd"/>).
 /// Only sites inside the program's functions use either (<c>wasm:end</c> and <c>report</c> probes run after the flush).
 /// </summary>
-internal sealed class DenseMapCounters
+internal sealed partial class DenseMapCounters
 {
     private const int PageBits = 16;
     private const int PageBytes = 1 << PageBits; // a byte per counter, a Wasm page per page
@@ -159,7 +159,7 @@ internal sealed class DenseMapCounters
         if (variants.TryGetValue(id, out var known)) return known;
         var v = new Variant(variants.Count, map, key, Reserve((int)DirectoryBytes));
         v.AddFunction = AddFunction(v);
-        v.DeferFunction = DeferFunction(v);
+        v.DeferFunction = DeferFunction($"whamm_dense_defer_{v.Index}", map, key);
         v.MissFunction = MissFunction(v);
         variants[id] = v;
         return v;
@@ -209,7 +209,7 @@ internal sealed class DenseMapCounters
     {
         const uint amount = 1, entry = 2;
         var mem = core.Memory;
-        var oneElement = EmitKey(b, v, temp);
+        var oneElement = EmitKey(b, v.Map, v.Key, temp);
         b.Call(core.Function(oneElement ? CoreLibrary.Exports.MapSlotI32 : CoreLibrary.Exports.MapSlot));
         b.LocalTee(entry).LocalGet(entry);
         if (v.Wide) b.I64Load(0, mem).LocalGet(amount).I64Add().I64Store(0, mem);
@@ -217,13 +217,13 @@ internal sealed class DenseMapCounters
     });
 
     /// <summary>
-    /// <c>whamm_dense_defer_V(k, amount: i64)</c>: <c>map[key(k)] += amount</c> kept aside by the core library until the
-    /// report (<c>map_defer</c>): the exit flush of millions of counters appends them instead of hashing each.
+    /// <c>NAME(k, amount: i64)</c>: <c>map[key(k)] += amount</c> kept aside by the core library until the report
+    /// (<c>map_defer</c>): the exit flush of millions of counters appends them instead of hashing each.
     /// </summary>
-    private uint DeferFunction(Variant v) => AddHelper($"whamm_dense_defer_{v.Index}", [ValType.I32, ValType.I64], [], [], (b, temp) =>
+    private uint DeferFunction(string name, MapLocation map, Constant?[] key) => AddHelper(name, [ValType.I32, ValType.I64], [], [], (b, temp) =>
     {
         const uint amount = 1;
-        var oneElement = EmitKey(b, v, temp);
+        var oneElement = EmitKey(b, map, key, temp);
         b.LocalGet(amount).Call(core.Function(oneElement ? CoreLibrary.Exports.MapDeferI32 : CoreLibrary.Exports.MapDefer));
     });
 
@@ -231,11 +231,11 @@ internal sealed class DenseMapCounters
     /// Pushes the map's id and the key of <c>k</c> (local 0): <c>k</c> itself when it is the whole key (true), else the
     /// address of the key written to the scratch area the plain code uses (reserved up front, so no address moves).
     /// </summary>
-    private bool EmitKey(InstructionBuilder b, Variant v, Func<ValType, uint> temp)
+    private bool EmitKey(InstructionBuilder b, MapLocation map, Constant?[] key, Func<ValType, uint> temp)
     {
         const uint k = 0;
-        var keyType = v.Map.Type.MapKey;
-        b.I32Const(v.Map.Id);
+        var keyType = map.Type.MapKey;
+        b.I32Const(map.Id);
         if (!keyType.IsTuple)
         {
             b.LocalGet(k);
@@ -243,9 +243,9 @@ internal sealed class DenseMapCounters
         }
         var scratch = state.Scratch(ValueLayout.Size(keyType));
         var at = new MemoryLocation(keyType, core.Memory, scratch);
-        for (var i = 0; i < v.Key.Length; i++)
+        for (var i = 0; i < key.Length; i++)
         {
-            if (v.Key[i] is { } c)
+            if (key[i] is { } c)
             {
                 if (Constant.WasmType(c.Type) == ValType.I64) b.I64Const(c.WasmValue);
                 else b.I32Const((int)c.WasmValue);
@@ -287,6 +287,7 @@ internal sealed class DenseMapCounters
     /// </summary>
     public void EmitFlush(InstructionBuilder b, Func<ValType, uint> local)
     {
+        EmitPlanesFlush(b, local);
         if (variants.Count == 0 && siteArrays.Count == 0) return;
         if (variants.Count > 0) state.Startup.I32Const(0).I32Const(0xFF).I32Const(PageBytes).MemoryFill(Memory);
         var scan = new Scan(local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32));

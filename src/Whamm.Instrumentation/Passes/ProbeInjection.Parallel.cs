@@ -28,6 +28,7 @@ internal sealed partial class ProbeInjection
         Options = coordinator.Options;
         Counters = coordinator.Counters;
         BeforeProcExit = coordinator.BeforeProcExit;
+        planesGrowHook = coordinator.planesGrowHook;
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
 using Whamm.Instrumentation.CodeGen;
+using Whamm.Instrumentation.Counters;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
+using Whamm.Language.Syntax;
 using Whamm.Wasm.Editing;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
@@ -67,6 +69,7 @@ internal sealed partial class ProbeInjection
     private int recentEnd;
     private int recentCount;
     private readonly SiteCode siteCode = new();
+    private uint? planesGrowHook;
     private string reportName = ""; // the function's name in reports, built once per function
     // Probes that fold alike at every site (no statics); parallel workers share their coordinator's, filled before they start.
     private readonly Dictionary<ProbeMatch, Folded> foldedOnce = new(ReferenceEqualityComparer.Instance);
@@ -129,6 +132,7 @@ internal sealed partial class ProbeInjection
     /// </summary>
     public void Run()
     {
+        planesGrowHook = PlanesGrowHook();
         var count = functions.Count - functions.ImportCount;
         if (Options.Threads > 1 && count > 1 && ParallelSafe())
         {
@@ -178,7 +182,8 @@ internal sealed partial class ProbeInjection
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             if (afterSite.Count > 0) CountAfterSite(ins);
             var blockEvent = IsBasicBlockSite(ins, atEnd);
-            var otherSite = blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
+            var otherSite = blockEvent || IsExitSite(ins, atEnd, depth) || HasFrameProbes(op) || state.Shadows is not null && ShadowTables.Tracks(op)
+                || op == Op.MemoryGrow && planesGrowHook is not null;
             if (!otherSite && CountsOnly(ins, atEnd))
             {
                 CountFast(ins);
@@ -261,6 +266,7 @@ internal sealed partial class ProbeInjection
         InjectProcExitHook(site, code);
         InjectAlt(site, bindings, code);
         InjectShadowUpdate(site, code);
+        InjectPlanesGrow(site, code);
         InjectAfter(site, bindings, code);
         InjectBlockAfter(site, code);
         InjectLoopFlush(site, code);
@@ -279,6 +285,27 @@ internal sealed partial class ProbeInjection
     {
         if (state.Shadows is not { } shadows || !ShadowTables.Tracks(site.Ins.Op) || code.Replacement is not null) return;
         shadows.Track(site.Ins, site.Args, Recent, pool.Take, code.Pre, code.Post);
+    }
+
+    /// <summary>
+    /// The function that grows the byte planes of address-keyed map counters after a <c>memory.grow</c>
+    /// (<see cref="DenseMapCounters.GrowHook"/>), when a probe may count by <c>effective_addr</c>: made before the walk,
+    /// which may meet a <c>memory.grow</c> before the first counter.
+    /// </summary>
+    private uint? PlanesGrowHook()
+    {
+        if (Counters is null || state.Core is null || !stats.Keys.Any(p => p.Syntax.Body.DescendantNodesAndSelf()
+                .Any(n => n is NameExpressionSyntax { Name.Text: "effective_addr" })))
+            return null;
+        state.DenseMapCounters ??= new DenseMapCounters(state.Core, editor, state, Options.DenseCounterPages);
+        return state.DenseMapCounters.GrowHook();
+    }
+
+    /// <summary>After a <c>memory.grow</c> of a 32-bit memory: grows the byte planes to match (<see cref="PlanesGrowHook"/>).</summary>
+    private void InjectPlanesGrow(Site site, SiteCode code)
+    {
+        if (planesGrowHook is { } hook && site.Ins.Op == Op.MemoryGrow && state.DenseMapCounters!.FollowsGrowth(site.Ins.Index))
+            code.Post.Call(hook);
     }
 
     private string SiteText(int pc) => $"function {functions.NameOf(fid)} (fid {fid}) at pc {pc}";
