@@ -133,9 +133,10 @@ internal sealed partial class DenseMapCounters
 
     /// <summary>
     /// Writes the grow hook's body, then defers every non-zero counter of every plane variant to its map (counted first),
-    /// eight addresses at a time while all four planes are zero there.
+    /// eight addresses at a time: where the upper planes are zero, the low plane's non-zero bytes by their trailing zeros.
     /// <code>
-    /// a = 0; do { if (P0|P1|P2|P3)[a..a+8] != 0 { for j in 0..8: v = P0[a+j] | P1[a+j] &lt;&lt; 8 | …; if v: defer(a+j, v) } a += 8 } while a != size
+    /// a = 0; do { if (P1|P2|P3)[a..a+8] == 0 { for each non-zero byte j of P0[a..a+8]: defer(a+j, P0[a+j]) }
+    ///             else { for j in 0..8: v = P0[a+j] | P1[a+j] &lt;&lt; 8 | …; if v: defer(a+j, v) } a += 8 } while a != size
     /// </code>
     /// </summary>
     private void EmitPlanesFlush(InstructionBuilder b, Func<ValType, uint> local)
@@ -148,7 +149,7 @@ internal sealed partial class DenseMapCounters
             editor.EditFunction(hook).InsertAtEntry(grow);
         }
         if (planeVariants.Count == 0) return;
-        var scan = new PlaneScan(local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32));
+        var scan = new PlaneScan(local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I64), local(ValType.I64));
         var count = local(ValType.I32);
         foreach (var map in planeVariants.Values.GroupBy(v => v.Map.Id))
         {
@@ -161,14 +162,14 @@ internal sealed partial class DenseMapCounters
         }
     }
 
-    /// <summary>The locals of a plane scan: the word's address, the end, the counter's address and its value.</summary>
-    private readonly record struct PlaneScan(uint Word, uint End, uint At, uint Value);
+    /// <summary>The locals of a plane scan: the word's address, the end, the counter's address and its value, the low plane's word and a shift.</summary>
+    private readonly record struct PlaneScan(uint Word, uint End, uint At, uint Value, uint Low, uint Shift);
 
     /// <summary>Runs <paramref name="nonZero"/> for every non-zero counter of <paramref name="v"/> (address in <see cref="PlaneScan.At"/>, value in <see cref="PlaneScan.Value"/>).</summary>
     private void EmitPlaneScan(InstructionBuilder b, PlaneVariant v, PlaneScan scan, Action<InstructionBuilder> nonZero)
     {
         var (p, o) = (v.Planes, v.Offsets);
-        var (a, end, at, value) = scan;
+        var (a, end, at, value, low, shift) = scan;
         // The pages of addresses every plane covers: the memory's, unless a plane could not grow a page past it.
         b.MemorySize(Current(v.Memory)).LocalSet(end);
         foreach (var plane in p)
@@ -177,12 +178,23 @@ internal sealed partial class DenseMapCounters
             .LocalGet(end).I32Const(16).I32Shl().LocalSet(end).I32Const(0).LocalSet(a)
             .Loop(BlockType.Empty, words =>
             {
-                words.LocalGet(a).I64Load(o[0], p[0]);
-                for (var i = 1; i < Planes; i++) words.LocalGet(a).I64Load(o[i], p[i]).Emit(Op.I64Or);
-                words.I64Eqz().I32Eqz().If(BlockType.Empty, counted =>
+                // Counts below 256 (the upper planes zero): the low plane's non-zero bytes, found by counting trailing zeros.
+                words.LocalGet(a).I64Load(o[0], p[0]).LocalSet(low);
+                words.LocalGet(a).I64Load(o[1], p[1]);
+                for (var i = 2; i < Planes; i++) words.LocalGet(a).I64Load(o[i], p[i]).Emit(Op.I64Or);
+                words.Emit(Op.I64Eqz).If(BlockType.Empty, lowOnly => lowOnly.LocalGet(low).Emit(Op.I64Eqz).Emit(Op.I32Eqz).If(BlockType.Empty, set =>
+                    set.Loop(BlockType.Empty, bytes =>
+                    {
+                        bytes.LocalGet(low).Emit(Op.I64Ctz).I64Const(~7L).Emit(Op.I64And).LocalTee(shift);
+                        bytes.I64Const(3).Emit(Op.I64ShrU).I32WrapI64().LocalGet(a).I32Add().LocalSet(at);
+                        bytes.LocalGet(low).LocalGet(shift).Emit(Op.I64ShrU).I32WrapI64().I32Const(0xFF).I32And().LocalSet(value);
+                        nonZero(bytes);
+                        bytes.LocalGet(low).I64Const(0xFF).LocalGet(shift).Emit(Op.I64Shl).I64Const(-1).Emit(Op.I64Xor).Emit(Op.I64And).LocalTee(low);
+                        bytes.Emit(Op.I64Eqz).Emit(Op.I32Eqz).BrIf(0);
+                    })), carried =>
                 {
-                    counted.LocalGet(a).LocalSet(at);
-                    counted.Loop(BlockType.Empty, bytes =>
+                    carried.LocalGet(a).LocalSet(at);
+                    carried.Loop(BlockType.Empty, bytes =>
                     {
                         bytes.LocalGet(at).I32Load8U(o[0], p[0]);
                         for (var i = 1; i < Planes; i++) bytes.LocalGet(at).I32Load8U(o[i], p[i]).I32Const(8 * i).I32Shl().Emit(Op.I32Or);
