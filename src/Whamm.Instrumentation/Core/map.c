@@ -401,8 +401,8 @@ void map_defer_reserve(u32 id, u32 extra)
     }
     u64 cap = (u64)m->deferred_len + extra;
     if (cap <= m->deferred_cap) return;
-    if (cap > 0x0FFFFFFFu) TRAP();
-    u64 *keys = (u64 *)mem_alloc((u32)cap * 2 * sizeof(u64));
+    if (cap > 0x07FFFFFFu) TRAP();
+    u64 *keys = (u64 *)mem_alloc((u32)cap * 4 * sizeof(u64)); /* keys, amounts, then the dump's scratch for both */
     if (m->deferred_len) {
         __builtin_memcpy(keys, m->deferred_keys, m->deferred_len * sizeof(u64));
         __builtin_memcpy(keys + cap, m->deferred_amounts, m->deferred_len * sizeof(u64));

@@ -27,8 +27,9 @@ typedef struct {
     u32 strings;
     u32 fields;          /* of the key's order plan (desc_order_plan); 0: keys do not sort as one u64 */
     u8 plan[8];
-    /* Additions not yet in the table (map_defer): order keys and amounts, each deferred_len long. A dump merges them;
-     * every other use of the map first adds them to the table (map_settle). */
+    /* Additions not yet in the table (map_defer): order keys and amounts, each deferred_len long, in one block of
+     * 4 * deferred_cap words (keys, amounts, then scratch for sorting both). A dump sorts them with the table's
+     * entries (in place when the table is empty); every other use of the map first adds them to the table (map_settle). */
     u64 *deferred_keys, *deferred_amounts;
     u32 deferred_len, deferred_cap;
 } map;

@@ -68,6 +68,7 @@ typedef struct {
     int direct;           /* entries print from the order key and the value bits: flat key, integer fields and value */
     int tuple;            /* the key is a tuple */
     u64 *keys, *payloads; /* fields: n each, plus scratch */
+    int borrowed;         /* keys and payloads are the map's deferred additions (sorted in place), not ours to free */
     u8 **slots;           /* no fields: 2n, the second half scratch */
     u8 key[8];            /* the current key, unpacked */
 } sorted;
@@ -134,15 +135,33 @@ static u32 combine_equal_keys(u64 *keys, u64 *payloads, u32 n)
     return j;
 }
 
-static void sort_entries(const map *m, sorted *s)
+/* Sorts keys[0..n) with their payloads: a merge of a few sorted runs, else a radix sort; tmp: scratch of 2n. */
+static void sort_keys(u64 *keys, u64 *payloads, u64 *tmp, u32 n)
+{
+    u32 starts[MAX_RUNS + 1];
+    u32 runs = find_runs(keys, n, starts);
+    if (runs) merge_runs(keys, payloads, tmp, tmp + n, starts, runs);
+    else radix_sort(keys, payloads, tmp, tmp + n, n);
+}
+
+static void sort_entries(map *m, sorted *s)
 {
     u32 n = m->len + m->deferred_len;
     s->m = m;
     s->n = n;
     s->fields = m->fields;
     s->direct = 0;
+    s->borrowed = 0;
     __builtin_memcpy(s->plan, m->plan, sizeof s->plan);
-    if (s->fields) {
+    if (s->fields && m->len == 0) {
+        /* only deferred additions (a memory trace's): sorted and combined where they are, and left so for the next dump */
+        s->by_value = 1;
+        s->borrowed = 1;
+        s->keys = m->deferred_keys;
+        s->payloads = m->deferred_amounts;
+        sort_keys(s->keys, s->payloads, m->deferred_keys + 2 * m->deferred_cap, n);
+        s->n = m->deferred_len = combine_equal_keys(s->keys, s->payloads, n);
+    } else if (s->fields) {
         s->by_value = m->value_size <= 8;
         s->keys = (u64 *)mem_alloc(n * 4 * sizeof(u64));
         s->payloads = s->keys + n;
@@ -160,15 +179,10 @@ static void sort_entries(const map *m, sorted *s)
         radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, j);
         __builtin_memcpy(s->keys + j, m->deferred_keys, m->deferred_len * sizeof(u64));
         __builtin_memcpy(s->payloads + j, m->deferred_amounts, m->deferred_len * sizeof(u64));
-        u32 starts[MAX_RUNS + 1];
-        u32 runs = m->deferred_len ? find_runs(s->keys, n, starts) : 1;
-        if (runs) merge_runs(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, starts, runs);
-        else radix_sort(s->keys, s->payloads, s->payloads + n, s->payloads + 2 * n, n);
-        if (m->deferred_len) s->n = combine_equal_keys(s->keys, s->payloads, n);
-        s->tuple = m->key_desc[0] == '(';
-        s->direct = s->by_value && m->value_desc_len == 1 && desc_integer(m->value_desc[0])
-            && m->key_desc_len == s->fields + (s->tuple ? 2 : 0);
-        for (u32 i = 0; i < s->fields; i++) s->direct &= desc_integer(s->plan[i]);
+        if (m->deferred_len) {
+            sort_keys(s->keys, s->payloads, s->payloads + n, n);
+            s->n = combine_equal_keys(s->keys, s->payloads, n);
+        }
     } else {
         s->slots = (u8 **)mem_alloc(n * 2 * sizeof(u8 *));
         for (u32 i = 0, j = 0; i <= m->mask; i++)
@@ -176,9 +190,18 @@ static void sort_entries(const map *m, sorted *s)
         sort_map = m;
         merge_sort(s->slots, s->slots + n, n);
     }
+    if (s->fields) {
+        s->tuple = m->key_desc[0] == '(';
+        s->direct = s->by_value && m->value_desc_len == 1 && desc_integer(m->value_desc[0])
+            && m->key_desc_len == s->fields + (s->tuple ? 2 : 0);
+        for (u32 i = 0; i < s->fields; i++) s->direct &= desc_integer(s->plan[i]);
+    }
 }
 
-static void free_entries(sorted *s) { mem_free(s->fields ? (u8 *)s->keys : (u8 *)s->slots); }
+static void free_entries(sorted *s)
+{
+    if (!s->borrowed) mem_free(s->fields ? (u8 *)s->keys : (u8 *)s->slots);
+}
 
 /* The most bytes of a direct entry: 8 fields of 20 digits and a sign, commas, parentheses, a separator, a value. */
 #define DIRECT_ENTRY_MAX 256
@@ -209,7 +232,7 @@ static void print_entry(sorted *s, u32 i, const char *between, u32 between_len)
 EXPORT("print_map")
 void print_map(u32 id)
 {
-    const map *m = map_lookup(id);
+    map *m = map_lookup(id);
     if (!m || m->len + m->deferred_len == 0) {
         OUT_LIT("empty map");
         return;
@@ -228,7 +251,7 @@ void print_map(u32 id)
 EXPORT("print_map_as_csv")
 void print_map_as_csv(u32 id)
 {
-    const map *m = map_lookup(id);
+    map *m = map_lookup(id);
     OUT_LIT("== map");
     out_u64(id);
     OUT_LIT(" CSV FLUSH ==\n");

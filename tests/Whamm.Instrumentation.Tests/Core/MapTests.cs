@@ -354,6 +354,19 @@ public sealed class MapTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OnlyDeferredAdditionsAreSortedInPlaceAndStayUsable()
+    {
+        using var host = new CoreHost();
+        var maps = new Maps(host);
+        var id = maps.Create("I", "I");
+        foreach (var (k, n) in new[] { (9, 1), (3, 2), (9, 4), (1, 8), (3, 16), (7, 32) }) maps.DeferI32(id, k, n);
+        Assert.Equal("1->8;3->18;7->32;9->5", maps.Dump(id));
+        Assert.Equal("1->8;3->18;7->32;9->5", maps.Dump(id)); // sorted and combined where they were
+        Assert.Equal(4, maps.Len(id));
+        Assert.Equal(18, host.Memory.ReadInt32(maps.FindI32(id, 3)));
+    }
+
+    [Fact]
     public void DeferredAdditionsAreInTheTableForAnyOtherUse()
     {
         using var host = new CoreHost();
