@@ -86,7 +86,8 @@ void order_unpack(const u8 *plan, u32 fields, u64 key, u8 *value); /* the invers
  * (desc_integer says which scalars), and an order key of such fields, in parentheses when it is a tuple. */
 int desc_integer(u8 ch);
 u8 *put_scalar_bits(u8 *q, u8 ch, u64 bits);
-u8 *put_order_key(u8 *q, const u8 *plan, u32 fields, int tuple, u64 key);
+typedef struct { u64 value; u32 len; u8 digits[20]; } digit_cache; /* the last first field printed (len 0: none) */
+u8 *put_order_key(u8 *q, const u8 *plan, u32 fields, int tuple, u64 key, digit_cache *cache);
 
 /* map_print.c */
 void print_map(u32 id);

@@ -71,6 +71,7 @@ typedef struct {
     int borrowed;         /* keys and payloads are the map's deferred additions (sorted in place), not ours to free */
     u8 **slots;           /* no fields: 2n, the second half scratch */
     u8 key[8];            /* the current key, unpacked */
+    digit_cache first;    /* direct: the digits of the last key's first field */
 } sorted;
 
 /* The most sorted runs merge_runs takes; more and a radix sort is cheaper. */
@@ -152,6 +153,7 @@ static void sort_entries(map *m, sorted *s)
     s->fields = m->fields;
     s->direct = 0;
     s->borrowed = 0;
+    s->first.len = 0;
     __builtin_memcpy(s->plan, m->plan, sizeof s->plan);
     if (s->fields && m->len == 0) {
         /* only deferred additions (a memory trace's): sorted and combined where they are, and left so for the next dump */
@@ -210,7 +212,7 @@ static void print_entry(sorted *s, u32 i, const char *between, u32 between_len)
 {
     const map *m = s->m;
     if (s->direct) {
-        u8 *q = put_order_key(out_reserve(DIRECT_ENTRY_MAX), s->plan, s->fields, s->tuple, s->keys[i]);
+        u8 *q = put_order_key(out_reserve(DIRECT_ENTRY_MAX), s->plan, s->fields, s->tuple, s->keys[i], &s->first);
         q = put_bytes(q, (const u8 *)between, between_len);
         out_commit(put_scalar_bits(q, m->value_desc[0], s->payloads[i]));
         return;
