@@ -1,4 +1,3 @@
-using Whamm.Instrumentation.Core;
 using Whamm.Instrumentation.Folding;
 using Whamm.Instrumentation.State;
 using Whamm.Wasm.Editing;
@@ -150,16 +149,8 @@ internal sealed partial class DenseMapCounters
         }
         if (planeVariants.Count == 0) return;
         var scan = new PlaneScan(local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I32), local(ValType.I64), local(ValType.I64));
-        var count = local(ValType.I32);
-        foreach (var map in planeVariants.Values.GroupBy(v => v.Map.Id))
-        {
-            // Counted first, so that the map's list of deferred additions is allocated once (a memory trace: 40 million).
-            b.I32Const(0).LocalSet(count);
-            foreach (var v in map) EmitPlaneScan(b, v, scan, x => x.LocalGet(count).I32Const(1).I32Add().LocalSet(count));
-            b.I32Const(map.Key).LocalGet(count).Call(core.Function(CoreLibrary.Exports.MapDeferReserve));
-            foreach (var v in map)
-                EmitPlaneScan(b, v, scan, x => x.LocalGet(scan.At).LocalGet(scan.Value).I64ExtendI32U().Call(v.DeferFunction));
-        }
+        EmitDeferred(b, planeVariants.Values, v => v.Map.Id, local(ValType.I32), (x, v, nonZero) => EmitPlaneScan(x, v, scan, nonZero),
+            (add, v) => add.LocalGet(scan.At).LocalGet(scan.Value).I64ExtendI32U().Call(v.DeferFunction));
     }
 
     /// <summary>The locals of a plane scan: the word's address, the end, the counter's address and its value, the low plane's word and a shift.</summary>
