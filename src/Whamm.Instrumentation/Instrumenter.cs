@@ -64,6 +64,14 @@ public sealed record InstrumentOptions
     /// </summary>
     public bool CountersInLocals { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="Optimize"/>, count map entries keyed by an access's <c>effective_addr</c> in byte planes, memories a
+    /// page larger than the accessed one (<c>Counters/DenseMapCounters.Planes.cs</c>). A host that caps every memory's size
+    /// (<c>whamm run --max-memory</c>) turns this off: at the cap a plane cannot have its extra page, and an access to the
+    /// memory's top 4 KiB would trap in the probe.
+    /// </summary>
+    public bool AddressPlanes { get; init; } = true;
+
     /// <summary>Told the fraction (0 to 1) of the application's functions instrumented so far; null for no reports.</summary>
     public IProgress<double>? Progress { get; init; }
 

@@ -17,12 +17,12 @@ public sealed class DenseMapCounterTests
         wasm:opcode:*load*|*store*:before { trace[(effective_addr, is_write)]++; }
         """;
 
-    private static byte[] Instrument(string wat, string script, bool optimize = true, int pages = 4096)
+    private static byte[] Instrument(string wat, string script, bool optimize = true, int pages = 4096, bool planes = true)
     {
         var (checkedScript, diagnostics) = Checker.Check(SourceText.From(script, "t.mm"));
         Assert.False(checkedScript.HasErrors, string.Join("\n", diagnostics));
         var app = ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray());
-        return Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { Optimize = optimize, DenseCounterPages = pages }).ToBytes();
+        return Instrumenter.Instrument(app, checkedScript, new InstrumentOptions { Optimize = optimize, DenseCounterPages = pages, AddressPlanes = planes }).ToBytes();
     }
 
     /// <summary>The names of the functions the program's first function calls, once per call instruction.</summary>
@@ -52,6 +52,8 @@ public sealed class DenseMapCounterTests
         Assert.Empty(Callees(Instrument(wat, Trace))); // byte planes: no call even for a first touch or a carry
         const string byValue = "report var seen: map<(u32, bool), u32>; wasm:opcode:i32.load|i32.store:before { seen[(addr as u32, is_write)]++; }";
         Assert.Equal(["whamm_dense_miss_0", "whamm_dense_miss_1"], Callees(Instrument(wat, byValue)).Order());
+        Assert.Equal(["whamm_dense_miss_0", "whamm_dense_miss_1"], Callees(Instrument(wat, Trace, planes: false)).Order()); // --max-memory
+        Assert.Equal(WasiHarness.RunStart(Instrument(wat, Trace)), WasiHarness.RunStart(Instrument(wat, Trace, planes: false)));
         // Loads of 8..68 once each, stores of 0..60 once each.
         var expected = string.Join(";", Enumerable.Range(0, 16).Select(i => $"({8 + 4 * i},false)->1")
             .Concat(Enumerable.Range(0, 16).Select(i => $"({4 * i},true)->1"))

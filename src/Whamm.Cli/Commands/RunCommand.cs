@@ -173,6 +173,7 @@ public static class RunCommand
             HostOutput = true,
             Optimize = request.Optimize,
             CountersInLocals = request is { Fuel: null, Timeout: null, MaxMemory: null }, // a stopped run keeps its counts
+            AddressPlanes = request.MaxMemory is null, // a plane is a page larger than its memory
         }, out exitCode);
     }
 

@@ -32,6 +32,9 @@ internal sealed partial class DenseMapCounters
     private readonly Dictionary<(int Map, string Key, uint Memory), PlaneVariant> planeVariants = [];
     private uint? growHook;
 
+    /// <summary>Whether address-keyed counts may use planes (<c>InstrumentOptions.AddressPlanes</c>).</summary>
+    public bool UsePlanes { get; init; } = true;
+
     /// <summary>Whether some counters live in byte planes (an access out of bounds then traps before it is counted).</summary>
     public bool UsesPlanes => planeVariants.Count > 0;
 
@@ -120,7 +123,9 @@ internal sealed partial class DenseMapCounters
     /// cache lines, modulo a page), so that no two planes nor the memory itself hold the counters of an address at the same
     /// offset within 4 KiB: a load that matches a pending store to another address in its low 12 bits waits for it (4K
     /// aliasing), and the access, its counter and its write counter would all do so (nbody's trace: 9.4x, 5.5x apart).
-    /// A plane is one page larger than its memory for it; at 65536 pages it cannot be, and the top 4 KiB would trap.
+    /// A plane is one page larger than its memory for it: a memory that reaches 65536 pages (4 GiB) leaves its planes a page
+    /// short, and an access to its top 4 KiB would trap in the probe; under a host's cap on every memory's size the planes
+    /// are off (<see cref="UsePlanes"/>).
     /// </summary>
     private static uint OffsetOf(int n) => (uint)(64 * (17 * (n + 1) % 64));
 

@@ -417,8 +417,11 @@ internal sealed partial class ProbeInjection
             VariableKind.Unshared => plan.IsAdditive(match, variable),
             _ => false,
         };
-        return counted ? state.DenseMapCounters ??= new DenseMapCounters(state.RequireCore("a map counter"), editor, state, Options.DenseCounterPages) : null;
+        return counted ? DenseCounters(state.RequireCore("a map counter")) : null;
     }
+
+    private DenseMapCounters DenseCounters(CoreBinding core) =>
+        state.DenseMapCounters ??= new DenseMapCounters(core, editor, state, Options.DenseCounterPages) { UsePlanes = Options.AddressPlanes };
 
     // ------------------------------------------------------------------ the walk's shortcut
 

@@ -294,11 +294,10 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private uint? PlanesGrowHook()
     {
-        if (Counters is null || state.Core is null || !stats.Keys.Any(p => p.Syntax.Body.DescendantNodesAndSelf()
+        if (Counters is null || !Options.AddressPlanes || state.Core is not { } core || !stats.Keys.Any(p => p.Syntax.Body.DescendantNodesAndSelf()
                 .Any(n => n is NameExpressionSyntax { Name.Text: "effective_addr" })))
             return null;
-        state.DenseMapCounters ??= new DenseMapCounters(state.Core, editor, state, Options.DenseCounterPages);
-        return state.DenseMapCounters.GrowHook();
+        return DenseCounters(core).GrowHook();
     }
 
     /// <summary>After a <c>memory.grow</c> of a 32-bit memory: grows the byte planes to match (<see cref="PlanesGrowHook"/>).</summary>
