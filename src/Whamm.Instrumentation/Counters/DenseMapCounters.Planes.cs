@@ -27,7 +27,7 @@ internal sealed partial class DenseMapCounters
 {
     private const int Planes = 4;
 
-    private sealed record PlaneVariant(int Index, MapLocation Map, Constant?[] Key, uint Memory, uint[] Planes, uint[] Offsets, uint DeferFunction);
+    private sealed record PlaneVariant(MapLocation Map, Constant?[] Key, uint Memory, uint[] Planes, uint[] Offsets, uint DeferFunction);
 
     private readonly Dictionary<(int Map, string Key, uint Memory), PlaneVariant> planeVariants = [];
     private uint? growHook;
@@ -104,7 +104,7 @@ internal sealed partial class DenseMapCounters
             offsets[i] = OffsetOf(planeVariants.Count * Planes + i);
             EmitGrowToApplication(state.Startup, memory, planes[i]);
         }
-        var v = new PlaneVariant(planeVariants.Count, map, key, memory, planes, offsets,
+        var v = new PlaneVariant(map, key, memory, planes, offsets,
             DeferFunction($"whamm_planes_defer_{planeVariants.Count}", map, key));
         planeVariants[id] = v;
         return v;
@@ -122,7 +122,7 @@ internal sealed partial class DenseMapCounters
     /// Where plane number <paramref name="n"/> keeps the counter of address 0: a distinct multiple of 64 below 4096 (17·(n+1)
     /// cache lines, modulo a page), so that no two planes nor the memory itself hold the counters of an address at the same
     /// offset within 4 KiB: a load that matches a pending store to another address in its low 12 bits waits for it (4K
-    /// aliasing), and the access, its counter and its write counter would all do so (nbody's trace: 9.4x, 5.5x apart).
+    /// aliasing), and the access, its counter and its write counter would all do so (matmul's trace: 24x at equal offsets, 6x apart).
     /// A plane is one page larger than its memory for it: a memory that reaches 65536 pages (4 GiB) leaves its planes a page
     /// short, and an access to its top 4 KiB would trap in the probe; under a host's cap on every memory's size the planes
     /// are off (<see cref="UsePlanes"/>).
