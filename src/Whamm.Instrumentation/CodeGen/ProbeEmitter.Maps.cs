@@ -107,7 +107,7 @@ internal sealed partial class ProbeEmitter
         if (dynamic < 0 || elements.Any(e => e.DescendantNodesAndSelf().OfType<NameExpressionSyntax>().Any(n => n.Name.Text is "fid" or "pc" or "fname")))
             return false;
         var runTime = elements[dynamic];
-        var planes = dense.UsePlanes && IsEffectiveAddress(runTime) && dense.PlanesCountable(map, key, SiteInstruction);
+        var planes = IsEffectiveAddress(runTime) && dense.PlanesCountable(map, key, SiteInstruction);
         if (!planes && !dense.Countable(map, key)) return false;
         var k = newLocal(ValType.I32);
         EmitExpression(b, runTime);

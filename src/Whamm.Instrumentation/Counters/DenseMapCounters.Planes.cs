@@ -40,11 +40,11 @@ internal sealed partial class DenseMapCounters
 
     /// <summary>
     /// Whether <paramref name="key"/>, whose run-time element is the effective address of <paramref name="site"/>, can be
-    /// counted in planes: a load or store of an unshared 32-bit memory with 64 KiB pages, 32-bit values, room for the variant.
+    /// counted in planes (when <see cref="UsePlanes"/>): a load or store of an unshared 32-bit memory with 64 KiB pages, 32-bit values, room for the variant.
     /// </summary>
     public bool PlanesCountable(MapLocation map, IReadOnlyList<Constant?> key, Instruction? site)
     {
-        if (site is not { } s || !s.Opcode.Has(ImmKind.MemArg) || !OneRunTimeElement(map.Type.MapKey, key)
+        if (!UsePlanes || site is not { } s || !s.Opcode.Has(ImmKind.MemArg) || !OneRunTimeElement(map.Type.MapKey, key)
             || ValueLayout.ValType(map.Type.MapValue) != ValType.I32) return false;
         var limits = editor.Module.MemoryType(Current(s.MemArg.Memory)).Limits;
         if (limits.Is64 || limits.Shared || limits.PageSizeLog2 is { } log && log != 16) return false;
