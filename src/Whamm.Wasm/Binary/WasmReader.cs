@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Text;
 using Whamm.Wasm.Types;
 
@@ -12,12 +14,24 @@ namespace Whamm.Wasm.Binary;
 public struct WasmReader
 {
     private readonly ReadOnlyMemory<byte> _data;
+    // The data's array and where the data starts in it: ReadOnlyMemory.Span costs a type test per call, and the
+    // decoders read millions of bytes one at a time (a copy when the data is not an array's, which modules never are).
+    private readonly byte[] _array;
+    private readonly int _start;
     private int _pos;
 
     /// <summary>A reader over <paramref name="data"/>, whose first byte is at <paramref name="fileOffset"/> in the file.</summary>
     public WasmReader(ReadOnlyMemory<byte> data, long fileOffset = 0, string? section = null)
     {
+        if (!MemoryMarshal.TryGetArray(data, out var segment))
+        {
+            var copy = data.ToArray();
+            data = copy;
+            segment = new ArraySegment<byte>(copy);
+        }
         _data = data;
+        _array = segment.Array!;
+        _start = segment.Offset;
         _pos = 0;
         FileOffset = fileOffset;
         Section = section;
@@ -38,6 +52,9 @@ public struct WasmReader
     /// <summary>The underlying data.</summary>
     public readonly ReadOnlyMemory<byte> Data => _data;
 
+    /// <summary>The data as a span, indexed by position like the data.</summary>
+    private readonly ReadOnlySpan<byte> Rest => new(_array, _start, _data.Length);
+
     /// <summary>An error at the current position.</summary>
     public readonly WasmException Error(string reason) => new(WasmErrorKind.Malformed, reason, CurrentOffset, Section);
 
@@ -47,12 +64,22 @@ public struct WasmReader
     /// <summary>Reads one byte.</summary>
     public byte ReadByte()
     {
-        if (_pos >= _data.Length) throw Error("unexpected end-of-file");
-        return _data.Span[_pos++];
+        var pos = _pos;
+        if (pos >= _data.Length) ThrowEndOfFile();
+        _pos = pos + 1;
+        return _array[_start + pos];
     }
 
     /// <summary>The next byte, not consumed.</summary>
-    public readonly byte PeekByte() => _pos < _data.Length ? _data.Span[_pos] : throw Error("unexpected end-of-file");
+    public readonly byte PeekByte()
+    {
+        if (_pos >= _data.Length) ThrowEndOfFile();
+        return _array[_start + _pos];
+    }
+
+    /// <summary>Out of line, so that the readers of single bytes and LEB128s stay small enough to inline.</summary>
+    [DoesNotReturn]
+    private readonly void ThrowEndOfFile() => throw Error("unexpected end-of-file");
 
     /// <summary>Reads <paramref name="count"/> raw bytes.</summary>
     public ReadOnlyMemory<byte> ReadBytes(int count)
@@ -66,11 +93,17 @@ public struct WasmReader
     /// <summary>Unsigned LEB128, at most 32 bits.</summary>
     public uint ReadU32()
     {
-        var span = _data.Span;
+        if (_pos < _data.Length && _array[_start + _pos] < 0x80) return _array[_start + _pos++]; // most are one byte
+        return ReadU32Long();
+    }
+
+    private uint ReadU32Long()
+    {
+        var span = Rest;
         uint result = 0;
         for (var shift = 0; ; shift += 7)
         {
-            if (_pos >= span.Length) throw Error("unexpected end-of-file");
+            if (_pos >= _data.Length) ThrowEndOfFile();
             var b = span[_pos++];
             if (shift == 28)
             {
@@ -94,11 +127,11 @@ public struct WasmReader
     /// <summary>Unsigned LEB128, at most 64 bits.</summary>
     public ulong ReadU64()
     {
-        var span = _data.Span;
+        var span = Rest;
         ulong result = 0;
         for (var shift = 0; ; shift += 7)
         {
-            if (_pos >= span.Length) throw Error("unexpected end-of-file");
+            if (_pos >= _data.Length) ThrowEndOfFile();
             var b = span[_pos++];
             if (shift == 63)
             {
@@ -112,13 +145,15 @@ public struct WasmReader
 
     private long ReadSigned(int bits, string what)
     {
-        var span = _data.Span;
+        if (_pos < _data.Length && _array[_start + _pos] < 0x80) // one byte: 7 bits, sign-extended from bit 6
+            return (long)(sbyte)(_array[_start + _pos++] << 1) >> 1;
+        var span = Rest;
         long result = 0;
         var shift = 0;
         var maxBytes = (bits + 6) / 7;
         for (var i = 0; ; i++)
         {
-            if (_pos >= span.Length) throw Error("unexpected end-of-file");
+            if (_pos >= _data.Length) ThrowEndOfFile();
             var b = span[_pos++];
             if (i == maxBytes - 1)
             {
@@ -139,10 +174,18 @@ public struct WasmReader
     }
 
     /// <summary>Four little-endian bytes (an f32's bits).</summary>
-    public uint ReadF32Bits() => BinaryPrimitives.ReadUInt32LittleEndian(ReadBytes(4).Span);
+    public uint ReadF32Bits() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
 
     /// <summary>Eight little-endian bytes (an f64's bits).</summary>
-    public ulong ReadF64Bits() => BinaryPrimitives.ReadUInt64LittleEndian(ReadBytes(8).Span);
+    public ulong ReadF64Bits() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if (count > Remaining) ThrowEndOfFile();
+        var span = Rest.Slice(_pos, count);
+        _pos += count;
+        return span;
+    }
 
     /// <summary>A vector length, checked against the bytes left so a lying length cannot make us allocate.</summary>
     public uint ReadCount(int minBytesPerItem = 1)
