@@ -15,16 +15,16 @@ internal sealed class ModuleFacts
 {
     private readonly MemoryType[] memories;
     private readonly int importedMemories;
-    private readonly List<(uint Memory, ulong? Start, int Length)> activeData = [];
+    /// <summary>The application's active segments, read when a script first asks (a Go module has 98,000 segments).</summary>
+    private readonly Lazy<(uint Memory, ulong? Start, int Length)[]> activeData;
 
     private ModuleFacts(Module app)
     {
         importedMemories = app.ImportCount(ExternalKind.Memory);
         memories = [.. app.ImportsOf(ExternalKind.Memory).Select(i => i.Memory), .. app.Memories];
-        foreach (var d in app.Data)
-        {
-            if (d.Mode == SegmentMode.Active) activeData.Add((d.Memory, ConstantOffset(d.Offset!), d.Bytes.Length));
-        }
+        var segments = app.Data.ToArray(); // as they are now: editing may renumber their memories
+        activeData = new(() => [.. segments.Where(d => d.Mode == SegmentMode.Active)
+            .Select(d => (d.Memory, ConstantOffset(d.Offset!), d.Bytes.Length))]);
     }
 
     /// <summary>The facts of <paramref name="app"/> as it is now (call before editing it).</summary>
@@ -63,7 +63,7 @@ internal sealed class ModuleFacts
         Memory(id, span);
         if (id >= memories.Length)
             throw new InstrumentationException("the active data of the instrumentation memory is laid out after folding, so it has no static value", span);
-        var segments = activeData.Where(d => d.Memory == id).ToArray();
+        var segments = activeData.Value.Where(d => d.Memory == id).ToArray();
         if (segments.Length == 0) return (0, 0);
         if (segments.Any(s => s.Start is null))
             throw new InstrumentationException($"an active data segment of memory {id} has an offset known only at run time", span);
