@@ -173,11 +173,18 @@ internal sealed partial class ProbeInjection
         BeginCounters();
         var reader = module.Functions[definedIndex].Body.Instructions();
         var opidx = 0;
+        var quietOps = Quiet;
         while (!reader.AtEnd)
         {
             var ins = reader.Read();
             var atEnd = reader.AtEnd;
             var op = ins.Op;
+            if (SkipsQuietly(op, atEnd, quietOps))
+            {
+                AdvanceBasicBlocks(ins, opidx++, atEnd);
+                Remember(ins);
+                continue;
+            }
             var depth = walkDepth = frameCount;
             if (ControlFlow.OpensFrame(op)) PushFrame(ins);
             if (afterSite.Count > 0) CountAfterSite(ins);
