@@ -82,14 +82,6 @@ internal sealed class PhaseClock : IProgress<double>, IDisposable
         task = null;
     }
 
-    /// <summary>Moves <paramref name="time"/> of the last phase into a phase of its own named <paramref name="name"/> (measured inside it).</summary>
-    public void Split(string name, TimeSpan time)
-    {
-        var (last, total) = phases[^1];
-        phases[^1] = (last, total - time);
-        phases.Add((name, time));
-    }
-
     /// <summary>The running phase's completed fraction (0 to 1).</summary>
     public void Report(double value)
     {

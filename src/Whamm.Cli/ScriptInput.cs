@@ -57,14 +57,20 @@ internal static class ScriptInput
         }
         catch (Exception e) when (e is InstrumentationException or WasmException)
         {
-            // The rewriter validates only what it needs to (issue #9), so an invalid result may be the application's fault.
-            var invalidApp = InvalidApp(app);
-            Console.Error.WriteLine(invalidApp ?? $"{app.Path}: {(e is WasmException ? "internal error: " : "")}{e.Message}");
-            exitCode = invalidApp is null ? ExitCodes.InternalError : ExitCodes.UserError;
+            exitCode = Failed(app, e);
             return null;
         }
         foreach (var w in result.Warnings) Console.Error.WriteLine($"{app.Path}: warning: {w}");
         return result;
+    }
+
+    /// <summary>Prints why instrumenting failed and returns the exit code.</summary>
+    private static int Failed(LoadedModule app, Exception e)
+    {
+        // The rewriter validates only what it needs to (issue #9), so an invalid result may be the application's fault.
+        var invalidApp = InvalidApp(app);
+        Console.Error.WriteLine(invalidApp ?? $"{app.Path}: {(e is WasmException ? "internal error: " : "")}{e.Message}");
+        return invalidApp is null ? ExitCodes.InternalError : ExitCodes.UserError;
     }
 
     /// <summary>What the checker needs to know of the user libraries: their signatures by name.</summary>
@@ -81,6 +87,7 @@ internal static class ScriptInput
         using var host = new StaticCallHost(libraries.ToDictionary(l => l.Spec.Name, l => l.Binary, StringComparer.Ordinal));
         return Instrument(app, source, script, options with
         {
+            Validate = false, // Wasmtime validates the output (OutputValid); ours runs only when it cannot or rejects it
             Libraries = [.. libraries.Select(l => new InstrumentLibrary(l.Spec.Name, l.Binary, l.Spec.ImportModule))],
             StaticCalls = host.Call,
         }, out exitCode);
@@ -100,11 +107,29 @@ internal static class ScriptInput
         }
     }
 
-    /// <summary>Whether Wasmtime accepts the instrumented <paramref name="bytes"/>; otherwise prints the internal error, ending with <paramref name="consequence"/>.</summary>
-    public static bool EngineAccepts(byte[] bytes, LoadedModule app, string consequence)
+    /// <summary>
+    /// Whether the instrumented <paramref name="bytes"/> are valid (DECISIONS 16). Wasmtime validates the whole module; our
+    /// validator (<see cref="InstrumentResult.Validate"/>) runs only when Wasmtime rejects it, to name the function and
+    /// the probes injected there, or cannot tell (it rejects the application too: a proposal the binding cannot switch
+    /// on). Otherwise prints the error, ending with <paramref name="consequence"/>, and sets <paramref name="exitCode"/>.
+    /// </summary>
+    public static bool OutputValid(InstrumentResult result, byte[] bytes, LoadedModule app, string consequence, out int exitCode)
     {
-        if (EngineCheck.Reject(bytes, app.Binary) is not { } rejected) return true;
-        Console.Error.WriteLine($"{app.Path}: internal error: Wasmtime rejects the instrumented module: {rejected}; {consequence}");
+        exitCode = ExitCodes.Ok;
+        var (verdict, error) = EngineCheck.Check(bytes, app.Binary);
+        if (verdict == EngineVerdict.Accepted) return true;
+        try
+        {
+            result.Validate();
+        }
+        catch (InstrumentationException e)
+        {
+            exitCode = Failed(app, e);
+            return false;
+        }
+        if (verdict == EngineVerdict.CannotTell) return true;
+        Console.Error.WriteLine($"{app.Path}: internal error: Wasmtime rejects the instrumented module: {error}; {consequence}");
+        exitCode = ExitCodes.InternalError;
         return false;
     }
 

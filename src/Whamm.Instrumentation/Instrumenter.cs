@@ -72,6 +72,14 @@ public sealed record InstrumentOptions
     /// </summary>
     public bool AddressPlanes { get; init; } = true;
 
+    /// <summary>
+    /// Validate the output with our validator (the edited functions and the module-level parts) before returning. A host
+    /// that validates the output anyway, with an engine that accepts the whole module faster, turns it off and calls
+    /// <see cref="InstrumentResult.Validate"/> only when the engine rejects the output or cannot tell (a proposal it cannot
+    /// switch on): the CLI gives the output to Wasmtime, so one validation, not two, is paid on success (issue #9).
+    /// </summary>
+    public bool Validate { get; init; } = true;
+
     /// <summary>Told the fraction (0 to 1) of the application's functions instrumented so far; null for no reports.</summary>
     public IProgress<double>? Progress { get; init; }
 
@@ -159,23 +167,32 @@ public sealed class ProbeStats
 /// <summary>The instrumented module and what was done.</summary>
 public sealed class InstrumentResult
 {
-    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats, IReadOnlyList<string> warnings, TimeSpan validationTime,
+    internal InstrumentResult(Module module, IReadOnlyList<ProbeStats> stats, IReadOnlyList<string> warnings, OutputValidation validation,
         bool approximateAfterTrap)
     {
         ApproximateAfterTrap = approximateAfterTrap;
-        ValidationTime = validationTime;
+        this.validation = validation;
         Module = module;
         Stats = stats;
         Warnings = warnings;
     }
 
-    /// <summary>How long validating the output took (part of <see cref="Instrumenter.Instrument"/>).</summary>
-    public TimeSpan ValidationTime { get; }
+    private readonly OutputValidation validation;
+
+    /// <summary>How long validating the output with our validator took (zero while <see cref="Validate"/> has not run).</summary>
+    public TimeSpan ValidationTime => validation.Time;
+
+    /// <summary>
+    /// Validates the output with our validator unless that was done (<see cref="InstrumentOptions.Validate"/>); an invalid
+    /// output throws an internal <see cref="InstrumentationException"/> naming the function, the offset and the probes
+    /// injected there.
+    /// </summary>
+    public void Validate() => validation.Run();
 
     /// <summary>Things the user should know that do not stop instrumentation (e.g. nothing triggers the report).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    /// <summary>The instrumented (and validated) module.</summary>
+    /// <summary>The instrumented module (validated unless <see cref="InstrumentOptions.Validate"/> was off).</summary>
     public Module Module { get; }
 
     /// <summary>Per probe, in script order.</summary>
@@ -198,8 +215,8 @@ public sealed class InstrumentResult
 /// <summary>
 /// Compiles a checked script into an application module (the bytecode-rewriting back end, reference §4.1):
 /// script globals become Wasm globals with getters, and every probe is folded and injected at its sites.
-/// The output is validated before it is returned; an invalid result throws an internal
-/// <see cref="InstrumentationException"/> naming the function and the probes injected there.
+/// The output is validated before it is returned (unless <see cref="InstrumentOptions.Validate"/> is off); an invalid
+/// result throws an internal <see cref="InstrumentationException"/> naming the function and the probes injected there.
 /// </summary>
 /// <example><code>
 /// var (script, _) = Checker.Check(SourceText.From("var n: u32; wasm:opcode:call:before { n++; }", "calls.mm"));
@@ -226,7 +243,6 @@ public static class Instrumenter
         if (script.HasErrors) throw new ArgumentException("the script has errors; check it first", nameof(script));
         options ??= new InstrumentOptions();
 
-        TimeSpan validation;
         var index = SiteIndex.Build(script);
         var stats = script.Probes.ToDictionary(p => p, p => new ProbeStats(p));
         var editor = new ModuleEditor(app);
@@ -261,23 +277,10 @@ public static class Instrumenter
         if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();
         if (options.Getters) ScriptGlobals.AddGetters(editor, state);
-        try
-        {
-            lifecycle.Finish(deferred);
-            editor.Commit(validate: false);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            editor.Validate();
-            validation = clock.Elapsed;
-        }
-        catch (EditValidationException e)
-        {
-            var culprits = e.FunctionIndex is { } f && injection.Injected.TryGetValue(f, out var list)
-                ? "; injected there: " + string.Join(", ", list)
-                : "";
-            throw new InstrumentationException(
-                $"internal error: the instrumented module is invalid in function {e.FunctionIndex}{(e.FunctionName is null ? "" : $" ({e.FunctionName})")}"
-                + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
-        }
+        lifecycle.Finish(deferred);
+        editor.Commit(validate: false);
+        var validation = new OutputValidation(editor, injection.Injected);
+        if (options.Validate) validation.Run();
         var warnings = core?.Warning is { } w ? [w, .. lifecycle.Warnings] : lifecycle.Warnings;
         return new InstrumentResult(app, script.Probes.Select(p => stats[p]).ToArray(), warnings, validation, injection.Approximate || state.DenseMapCounters?.UsesPlanes == true)
         {

@@ -1,17 +1,28 @@
 namespace Whamm.Runtime;
 
+/// <summary>Wasmtime's verdict on a module we produced.</summary>
+public enum EngineVerdict
+{
+    /// <summary>Valid.</summary>
+    Accepted,
+    /// <summary>Invalid, while the input was accepted: our error.</summary>
+    Rejected,
+    /// <summary>The input is rejected too: a proposal the .NET binding cannot switch on, or an invalid input.</summary>
+    CannotTell,
+}
+
 /// <summary>
-/// Wasmtime's verdict on a module we produced (DECISIONS 16: every output is validated by the engine too
-/// before it is written or run). An application using a proposal the .NET binding cannot switch on (custom
-/// page sizes, legacy exceptions) is rejected before and after instrumentation alike; that is not our error,
-/// so the original is checked before blaming the output.
+/// Wasmtime's verdict on a module we produced (DECISIONS 16: every output is validated before it is written or run).
+/// An application using a proposal the .NET binding cannot switch on (custom page sizes, legacy exceptions) is rejected
+/// before and after instrumentation alike; that is not our error, so the original is checked before blaming the output.
 /// </summary>
 public static class EngineCheck
 {
-    /// <summary>Wasmtime's error for <paramref name="output"/>, or null when it accepts it or also rejects <paramref name="input"/>.</summary>
-    public static string? Reject(ReadOnlySpan<byte> output, ReadOnlySpan<byte> input)
+    /// <summary>Whether Wasmtime accepts <paramref name="output"/>, and its error when it does not.</summary>
+    public static (EngineVerdict Verdict, string? Error) Check(ReadOnlySpan<byte> output, ReadOnlySpan<byte> input)
     {
         var error = Wasmtime.Module.Validate(WasmtimeEngines.Shared, output);
-        return error is null || Wasmtime.Module.Validate(WasmtimeEngines.Shared, input) is not null ? null : error;
+        if (error is null) return (EngineVerdict.Accepted, null);
+        return (Wasmtime.Module.Validate(WasmtimeEngines.Shared, input) is null ? EngineVerdict.Rejected : EngineVerdict.CannotTell, error);
     }
 }

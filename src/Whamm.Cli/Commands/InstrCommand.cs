@@ -82,10 +82,9 @@ public static class InstrCommand
         clock.Start("instrument");
         if (ScriptInput.Instrument(loaded, source, checkedScript, libraries, options with { Progress = clock }, out var failed) is not { } result) return failed;
         clock.Start("encode");
-        clock.Split("validate", result.ValidationTime);
         var bytes = ModuleWriter.Write(result.Module);
-        clock.Start("Wasmtime validation");
-        if (!ScriptInput.EngineAccepts(bytes, loaded, "nothing written")) return ExitCodes.InternalError;
+        clock.Start("validate");
+        if (!ScriptInput.OutputValid(result, bytes, loaded, "nothing written", out var invalid)) return invalid;
         clock.Start("write");
         var writeError = ModuleInput.WriteAtomically(output, stream => stream.Write(bytes));
         if (writeError is not null)
