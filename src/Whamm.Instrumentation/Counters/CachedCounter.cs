@@ -32,7 +32,7 @@ internal sealed record CachedCounter(WhammType Type, uint Address, long Value, b
         var wide = LocalType == ValType.I64;
         if (IsSet)
         {
-            b.LocalGet(local).If(BlockType.Empty, x => ValueLayout.EmitStoreConstant(x, Type, memory, Address, Value));
+            b.LocalGet(local).If(BlockType.Empty, x => ValueLayout.EmitSetSiteVariable(x, Type, memory, Address, Value));
         }
         else
         {

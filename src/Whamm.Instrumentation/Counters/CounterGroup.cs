@@ -83,7 +83,7 @@ internal sealed class CounterGroup
     {
         foreach (var (type, address, value, isSet, _) in slots)
         {
-            if (isSet) ValueLayout.EmitStoreConstant(b, type, memory, address, value);
+            if (isSet) ValueLayout.EmitSetSiteVariable(b, type, memory, address, value);
         }
         slots.RemoveAll(s => s.IsSet);
     }
@@ -105,7 +105,7 @@ internal sealed class CounterGroup
                 continue;
             }
             Action<InstructionBuilder> pushBase = @base is { } g ? x => x.GlobalGet(g) : ValueLayout.ZeroBase;
-            if (isSet) ValueLayout.EmitStoreConstant(b, type, memory!.Value, address, value);
+            if (isSet) ValueLayout.EmitSetSiteVariable(b, type, memory!.Value, address, value);
             else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value, pushBase);
         }
         globals.Clear();

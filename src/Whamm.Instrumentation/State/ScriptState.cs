@@ -99,7 +99,7 @@ internal sealed class ScriptState
     public Location AllocateSiteVariable(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null)
     {
         var core = RequireCore($"`{variable.Name}`");
-        var size = ValueLayout.Size(variable.Type);
+        var size = ValueLayout.SiteSize(variable.Type);
         var address = core.Data.Reserve(size, size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1);
         Location location = new MemoryLocation(variable.Type, core.Memory, address);
         if (variable.Type.IsMap)

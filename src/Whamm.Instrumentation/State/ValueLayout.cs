@@ -10,8 +10,8 @@ namespace Whamm.Instrumentation.State;
 /// <summary>
 /// How a Whamm value is laid out in the instrumentation memory and described to the core library: packed
 /// little-endian scalars without padding (<c>bool</c> one byte, <c>str</c> an (address, length) pair, a map its
-/// id, a tuple its elements in order), and the one-character-per-scalar descriptor the core library prints from
-/// (Core/README.md).
+/// id, a tuple its elements in order; a per-site bool variable alone takes four bytes, <see cref="SiteSize"/>), and
+/// the one-character-per-scalar descriptor the core library prints from (Core/README.md).
 /// </summary>
 internal static class ValueLayout
 {
@@ -25,6 +25,14 @@ internal static class ValueLayout
         WhammTypeKind.Tuple => t.Elements.Sum(Size),
         _ => throw new InstrumentationException($"values of type {t} cannot be stored"),
     };
+
+    /// <summary>
+    /// Bytes a per-site variable takes (<c>ScriptState.AllocateSiteVariable</c>): its size, but four for a <c>bool</c>,
+    /// held in the low byte. A flag set to true (<c>reached = true</c>) is then one 32-bit store of a constant
+    /// (<see cref="EmitSetSiteVariable"/>), where Cranelift stores a byte from a register it loads with the constant
+    /// first: the instruction-coverage monitor went from 1.26x to 1.15x on json, sort, text and tree.
+    /// </summary>
+    public static int SiteSize(WhammType t) => t.Kind == WhammTypeKind.Bool ? 4 : Size(t);
 
     /// <summary>The byte offset of element <paramref name="index"/> of a tuple.</summary>
     public static uint ElementOffset(WhammType tuple, int index) => (uint)tuple.Elements.Take(index).Sum(Size);
@@ -125,12 +133,16 @@ internal static class ValueLayout
         b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
     }
 
-    /// <summary>Stores the integer or bool <paramref name="value"/> (its Wasm value) into the scalar at static address <paramref name="offset"/>.</summary>
-    public static void EmitStoreConstant(InstructionBuilder b, WhammType scalar, uint memory, uint offset, long value)
+    /// <summary>
+    /// Sets the per-site variable at static address <paramref name="offset"/> to the integer or bool <paramref name="value"/>
+    /// (its Wasm value); a bool's whole slot (<see cref="SiteSize"/>) is written, its upper bytes zero.
+    /// </summary>
+    public static void EmitSetSiteVariable(InstructionBuilder b, WhammType scalar, uint memory, uint offset, long value)
     {
         ZeroBase(b);
         if (ValType(scalar) == Whamm.Wasm.Types.ValType.I64) b.I64Const(value); else b.I32Const((int)value);
-        b.Emit(StoreOp(scalar), InstructionBuilder.Natural(StoreOp(scalar), offset, memory));
+        var store = scalar.Kind == WhammTypeKind.Bool ? Op.I32Store : StoreOp(scalar);
+        b.Emit(store, InstructionBuilder.Natural(store, offset, memory));
     }
 
     /// <summary>Stores the scalar on top of the stack at static address <paramref name="offset"/>; <see cref="ZeroBase"/> was pushed below it.</summary>
