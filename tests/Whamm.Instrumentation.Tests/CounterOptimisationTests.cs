@@ -2,6 +2,7 @@ using Whamm.Language.Semantics;
 using Whamm.Language.Text;
 using Whamm.Wasm.Opcodes;
 using Whamm.Wasm.Reading;
+using Whamm.Wasm.Types;
 
 namespace Whamm.Instrumentation.Tests;
 
@@ -126,6 +127,30 @@ public sealed class CounterOptimisationTests
         // to the application's one and the loop end's two. A bool per-site variable takes four bytes: each flag is set by
         // one 32-bit store of a constant (ValueLayout.SiteSize), never a byte store.
         Assert.Equal((3, 3, 0), (Count(r, Op.LocalSet, functions: 1), Count(r, Op.I32Store, functions: 1), Count(r, Op.I32Store8, functions: 1)));
+    }
+
+    [Fact]
+    public void TheCountersOfOneGroupInALoopShareOneLocalCountingItsRuns()
+    {
+        const string wat = """
+            (module (func (export "_start") (local $i i32)
+              (loop $again
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $again (i32.lt_u (local.get $i) (i32.const 5))))))
+            """;
+        const string script = """
+            wasm:opcode:br_if:before {
+                report var taken: u32; report var total: u64; report var twice: u32;
+                taken = taken + (arg0 != 0) as u32; total++; twice = twice + 2;
+            }
+            """;
+        // The br_if's group adds to taken and twice (i32) and total (i64): one i32 local counts the group's runs for taken
+        // and twice, total has its own, and taken's -1 in the fall-through (still in the loop) a third; after the loop,
+        // twice gets the runs times 2 (the scenario counters-loop-runs checks the report against --no-opt's).
+        var r = Instrument(script, wat: wat);
+        var locals = r.Module.Functions[0].Body.Locals;
+        Assert.Equal((2, 1), (locals.Where(l => l.Type == ValType.I32).Sum(l => (int)l.Count) - 1, locals.Where(l => l.Type == ValType.I64).Sum(l => (int)l.Count)));
+        Assert.Equal(1, Count(r, Op.I32Mul, functions: 1));
     }
 
     [Fact]

@@ -11,38 +11,49 @@ namespace Whamm.Instrumentation.Counters;
 /// holds in a local while it runs. Only loops without calls, returns, throws, branches out of the function or back to
 /// an enclosing loop qualify (<see cref="LoopFlow"/>): control then leaves them only to the end of an enclosing block
 /// (or their own), and there, after that <c>end</c>, the local is added to memory and reset. A trap inside the loop loses
-/// what the local held (the report after a trap is approximate).
+/// what the local held (the report after a trap is approximate). A local may count the runs of a group instead of the
+/// counter's amounts (<see cref="Times"/>: the counter's amount per run; 1: the local holds the amounts).
 /// </summary>
-internal sealed record CachedCounter(WhammType Type, uint Address, long Value, bool IsSet)
+internal sealed record CachedCounter(WhammType Type, uint Address, long Value, bool IsSet, long Times = 1)
 {
     /// <summary>The local's type: a flag is an i32 marker.</summary>
     public ValType LocalType => IsSet ? ValType.I32 : ValueLayout.ValType(Type);
 
     /// <summary><c>local += amount</c>, wrapping in the local's type.</summary>
-    public static void EmitAdd(InstructionBuilder b, WhammType type, uint local, long amount)
+    public static void EmitAdd(InstructionBuilder b, WhammType type, uint local, long amount) => EmitAdd(b, ValueLayout.ValType(type), local, amount);
+
+    /// <summary><c>local += amount</c> for a local of <paramref name="type"/>, wrapping.</summary>
+    public static void EmitAdd(InstructionBuilder b, ValType type, uint local, long amount)
     {
         b.LocalGet(local);
-        if (ValueLayout.ValType(type) == ValType.I64) b.I64Const(amount).I64Add(); else b.I32Const((int)amount).I32Add();
+        if (type == ValType.I64) b.I64Const(amount).I64Add(); else b.I32Const((int)amount).I32Add();
         b.LocalSet(local);
     }
 
-    /// <summary>Adds the local to the counter in memory (or sets the flag when the marker is on), then resets the local.</summary>
+    /// <summary>Adds the local (times <see cref="Times"/>) to the counter in memory, or sets the flag when the marker is on.</summary>
     public void EmitFlush(InstructionBuilder b, uint memory, uint local)
     {
-        var wide = LocalType == ValType.I64;
         if (IsSet)
         {
             b.LocalGet(local).If(BlockType.Empty, x => ValueLayout.EmitSetSiteVariable(x, Type, memory, Address, Value));
+            return;
         }
-        else
+        var wide = LocalType == ValType.I64;
+        ValueLayout.ZeroBase(b);
+        new MemoryLocation(Type, memory, Address).EmitLoad(b);
+        b.LocalGet(local);
+        if (Times != 1)
         {
-            ValueLayout.ZeroBase(b);
-            new MemoryLocation(Type, memory, Address).EmitLoad(b);
-            b.LocalGet(local);
-            if (wide) b.I64Add(); else b.I32Add();
-            ValueLayout.EmitStoreTop(b, Type, memory, Address);
+            if (wide) b.I64Const(Times).I64Mul(); else b.I32Const((int)Times).I32Mul();
         }
-        if (wide) b.I64Const(0); else b.I32Const(0);
+        if (wide) b.I64Add(); else b.I32Add();
+        ValueLayout.EmitStoreTop(b, Type, memory, Address);
+    }
+
+    /// <summary>Zeroes the local after its counters were flushed (the loop may run again).</summary>
+    public static void EmitReset(InstructionBuilder b, ValType type, uint local)
+    {
+        if (type == ValType.I64) b.I64Const(0); else b.I32Const(0);
         b.LocalSet(local);
     }
 }

@@ -93,11 +93,14 @@ internal sealed class CounterGroup
     /// has one), per-site counters in the local <paramref name="local"/> gives them (a loop's, see
     /// <see cref="CachedCounter"/>) or else in memory.
     /// </summary>
-    public void Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local)
+    public void Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local,
+        Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
+        var counted = EmitRunCount(b, groupLocal);
         foreach (var (type, address, value, isSet, @base) in slots)
         {
+            if (counted is not null && counted.Contains(address)) continue;
             if (@base is null && local(new CachedCounter(type, address, value, isSet)) is { } l)
             {
                 if (isSet) b.I32Const(1).LocalSet(l);
@@ -111,5 +114,24 @@ internal sealed class CounterGroup
         globals.Clear();
         slots.Clear();
         shared.Clear();
+    }
+
+    /// <summary>
+    /// Where a loop holds the group and it adds to two or more per-site counters of one Wasm type, one local counts the
+    /// group's runs for all of them (<paramref name="groupLocal"/>, flushed as runs times amount): returns the addresses
+    /// counted so.
+    /// </summary>
+    private HashSet<uint>? EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
+    {
+        HashSet<uint>? counted = null;
+        var added = slots.Where(s => s.Base is null && !s.IsSet).Select(s => new CachedCounter(s.Type, s.Address, 0, false, s.Value));
+        foreach (var sameType in added.GroupBy(c => c.LocalType).Where(g => g.Count() > 1))
+        {
+            var counters = sameType.ToList();
+            if (groupLocal(counters) is not { } local) continue;
+            CachedCounter.EmitAdd(b, sameType.Key, local, 1);
+            (counted ??= []).UnionWith(counters.Select(c => c.Address));
+        }
+        return counted;
     }
 }

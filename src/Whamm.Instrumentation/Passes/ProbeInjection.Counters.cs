@@ -155,7 +155,7 @@ internal sealed partial class ProbeInjection
                 groupCode.Clear();
             }
         }
-        counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1));
+        counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1), c => GroupLoopLocal(c, depth - 1));
         Editor().InsertBefore(firstPc, groupCode);
         sites.Clear();
     }
@@ -224,23 +224,47 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private uint? LoopLocal(CachedCounter counter, int top)
     {
+        if (HoldingLoop(top) is not { } loop) return null;
+        if (loopLocals.TryGetValue(counter.Address, out var held)) return held;
+        if (NewLoopLocal(loop, counter.LocalType, [counter]) is not { } local) return null;
+        loopLocals[counter.Address] = local;
+        return local;
+    }
+
+    /// <summary>
+    /// One local counting how often a group of the innermost loop of frames [0, <paramref name="top"/>] runs, for all its
+    /// <paramref name="counters"/> (each flushed as the local times its amount): a loop holds one register per group, not
+    /// one per counter (a branch's taken and total). Null when the loop does not qualify or holds enough locals.
+    /// </summary>
+    private uint? GroupLoopLocal(IReadOnlyList<CachedCounter> counters, int top) =>
+        HoldingLoop(top) is { } loop ? NewLoopLocal(loop, counters[0].LocalType, counters) : null;
+
+    /// <summary>The frame of the innermost loop of frames [0, <paramref name="top"/>] when it may hold counters in locals.</summary>
+    private int? HoldingLoop(int top)
+    {
         if (!loopsHold) return null;
         var loop = top;
         while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
         if (loop == 0) return null;
         loopFlow ??= LoopFlow.Of(module.Functions[definedIndex].Body); // a function without loops never decodes its body again
-        if (!loopFlow.Caches(frames[loop].Offset)) return null;
-        if (loopLocals.TryGetValue(counter.Address, out var held)) return held;
-        var count = loopCounters.GetValueOrDefault(frames[loop].Offset);
+        return loopFlow.Caches(frames[loop].Offset) ? loop : null;
+    }
+
+    /// <summary>A new local of the loop opened by <paramref name="frame"/> for <paramref name="counters"/>, flushed where the loop is left; null past <see cref="MaxLoopLocals"/>.</summary>
+    private uint? NewLoopLocal(int frame, Wasm.Types.ValType type, IEnumerable<CachedCounter> counters)
+    {
+        var count = loopCounters.GetValueOrDefault(frames[frame].Offset);
         if (count == MaxLoopLocals) return null;
-        loopCounters[frames[loop].Offset] = count + 1;
-        var local = Editor().AddLocal(counter.LocalType);
-        loopLocals[counter.Address] = local;
-        (frames[loop].Flush ??= []).Add((counter, local));
-        var exits = loopFlow.ExitsOf(frames[loop].Offset);
-        for (var f = 1; f < loop; f++)
+        loopCounters[frames[frame].Offset] = count + 1;
+        var local = Editor().AddLocal(type);
+        var exits = loopFlow!.ExitsOf(frames[frame].Offset);
+        foreach (var counter in counters)
         {
-            if (exits.Contains(frames[f].Offset)) (frames[f].Flush ??= []).Add((counter, local));
+            (frames[frame].Flush ??= []).Add((counter, local));
+            for (var f = 1; f < frame; f++)
+            {
+                if (exits.Contains(frames[f].Offset)) (frames[f].Flush ??= []).Add((counter, local));
+            }
         }
         Approximate = true;
         return local;
@@ -264,6 +288,7 @@ internal sealed partial class ProbeInjection
     {
         if (site.Ins.Op != Op.End || site.AtEnd || frames[frameCount - 1].Flush is not { } held) return;
         foreach (var (counter, local) in held) counter.EmitFlush(code.Post, state.Core!.Memory, local);
+        foreach (var (counter, local) in held.DistinctBy(h => h.Local)) CachedCounter.EmitReset(code.Post, counter.LocalType, local);
     }
 
     /// <summary>
