@@ -129,28 +129,49 @@ public sealed class CounterOptimisationTests
         Assert.Equal((3, 3, 0), (Count(r, Op.LocalSet, functions: 1), Count(r, Op.I32Store, functions: 1), Count(r, Op.I32Store8, functions: 1)));
     }
 
+    private const string CountingLoop = """
+        (module (func (export "_start") (local $i i32)
+          (loop $again
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $again (i32.lt_u (local.get $i) (i32.const 5))))))
+        """;
+
     [Fact]
     public void TheCountersOfOneGroupInALoopShareOneLocalCountingItsRuns()
     {
-        const string wat = """
-            (module (func (export "_start") (local $i i32)
-              (loop $again
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br_if $again (i32.lt_u (local.get $i) (i32.const 5))))))
-            """;
         const string script = """
             wasm:opcode:br_if:before {
-                report var taken: u32; report var total: u64; report var twice: u32;
-                taken = taken + (arg0 != 0) as u32; total++; twice = twice + 2;
+                report var total: u32; report var twice: u32; report var wide: u64;
+                total++; twice = twice + 2; wide++;
             }
             """;
-        // The br_if's group adds to taken and twice (i32) and total (i64): one i32 local counts the group's runs for taken
-        // and twice, total has its own, and taken's -1 in the fall-through (still in the loop) a third; after the loop,
-        // twice gets the runs times 2 (the scenario counters-loop-runs checks the report against --no-opt's).
-        var r = Instrument(script, wat: wat);
+        // The br_if's group adds to total and twice (i32) and wide (i64): one i32 local counts the group's runs for total
+        // and twice, wide has its own; after the loop, twice gets the runs times 2 (the scenario counters-loop-runs checks
+        // such reports against --no-opt's).
+        var r = Instrument(script, wat: CountingLoop);
         var locals = r.Module.Functions[0].Body.Locals;
-        Assert.Equal((2, 1), (locals.Where(l => l.Type == ValType.I32).Sum(l => (int)l.Count) - 1, locals.Where(l => l.Type == ValType.I64).Sum(l => (int)l.Count)));
+        Assert.Equal((1, 1), (locals.Where(l => l.Type == ValType.I32).Sum(l => (int)l.Count) - 1, locals.Where(l => l.Type == ValType.I64).Sum(l => (int)l.Count)));
         Assert.Equal(1, Count(r, Op.I32Mul, functions: 1));
+    }
+
+    [Fact]
+    public void AForwardBranchsTakenCountIsAddedOnTheBranch()
+    {
+        const string whileLoop = """
+            (module (func (export "_start") (local $i i32)
+              (block $done
+                (loop $l
+                  (br_if $done (i32.ge_u (local.get $i) (i32.const 5)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $l)))))
+            """;
+        const string taken = "wasm:opcode:br_if:before { report var taken: u32; taken = taken + (arg0 != 0) as u32; }";
+        // br_if $done becomes if (then: taken++; br 2) end: nothing is added at every execution and undone at every
+        // fall-through. A loop's back edge, mostly taken, stays a br_if: +1 at every execution, -1 once, at the exit.
+        var forward = Instrument(taken, wat: whileLoop);
+        Assert.Equal((0, 1, 2), (Count(forward, Op.BrIf, functions: 1), Count(forward, Op.If, functions: 1), Count(forward, Op.Br, functions: 1)));
+        var back = Instrument(taken, wat: CountingLoop);
+        Assert.Equal((1, 0), (Count(back, Op.BrIf, functions: 1), Count(back, Op.If, functions: 1)));
     }
 
     [Fact]

@@ -269,6 +269,7 @@ internal sealed partial class ProbeInjection
         InjectAtTarget(site, bindings, code);
         InjectBlockEnd(site, code);
         InjectCounters(site, code);
+        InjectTakenEdge(site, code);
         InjectFuncExit(site, code);
         InjectProcExitHook(site, code);
         InjectAlt(site, bindings, code);
