@@ -123,6 +123,7 @@ internal sealed class CounterGroup
     /// </summary>
     private HashSet<uint>? EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
     {
+        if (slots.Count < 2) return null; // most groups of a dense monitor: one shared counter, no query per group
         HashSet<uint>? counted = null;
         var added = slots.Where(s => s.Base is null && !s.IsSet).Select(s => new CachedCounter(s.Type, s.Address, 0, false, s.Value));
         foreach (var sameType in added.GroupBy(c => c.LocalType).Where(g => g.Count() > 1))
