@@ -1,6 +1,7 @@
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Editing;
+using Whamm.Wasm.Types;
 
 namespace Whamm.Instrumentation.Counters;
 
@@ -100,7 +101,7 @@ internal sealed class CounterGroup
         var counted = EmitRunCount(b, groupLocal);
         foreach (var (type, address, value, isSet, @base) in slots)
         {
-            if (counted is not null && counted.Contains(address)) continue;
+            if (@base is null && !isSet && ValueLayout.ValType(type) is var t && (t == ValType.I32 && counted.I32 || t == ValType.I64 && counted.I64)) continue;
             if (@base is null && local(new CachedCounter(type, address, value, isSet)) is { } l)
             {
                 if (isSet) b.I32Const(1).LocalSet(l);
@@ -118,21 +119,20 @@ internal sealed class CounterGroup
 
     /// <summary>
     /// Where a loop holds the group and it adds to two or more per-site counters of one Wasm type, one local counts the
-    /// group's runs for all of them (<paramref name="groupLocal"/>, flushed as runs times amount): returns the addresses
-    /// counted so.
+    /// group's runs for all of them (<paramref name="groupLocal"/>, flushed as runs times amount): which types are counted so.
     /// </summary>
-    private HashSet<uint>? EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
+    private (bool I32, bool I64) EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal) =>
+        slots.Count < 2 ? default : (RunCount(b, ValType.I32, groupLocal), RunCount(b, ValType.I64, groupLocal));
+
+    private bool RunCount(InstructionBuilder b, ValType type, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
     {
-        if (slots.Count < 2) return null; // most groups of a dense monitor: one shared counter, no query per group
-        HashSet<uint>? counted = null;
-        var added = slots.Where(s => s.Base is null && !s.IsSet).Select(s => new CachedCounter(s.Type, s.Address, 0, false, s.Value));
-        foreach (var sameType in added.GroupBy(c => c.LocalType).Where(g => g.Count() > 1))
+        List<CachedCounter>? counters = null;
+        foreach (var (t, address, value, isSet, @base) in slots)
         {
-            var counters = sameType.ToList();
-            if (groupLocal(counters) is not { } local) continue;
-            CachedCounter.EmitAdd(b, sameType.Key, local, 1);
-            (counted ??= []).UnionWith(counters.Select(c => c.Address));
+            if (@base is null && !isSet && ValueLayout.ValType(t) == type) (counters ??= []).Add(new CachedCounter(t, address, 0, false, value));
         }
-        return counted;
+        if (counters is not { Count: > 1 } || groupLocal(counters) is not { } local) return false;
+        CachedCounter.EmitAdd(b, type, local, 1);
+        return true;
     }
 }

@@ -14,17 +14,25 @@ internal sealed partial class ProbeInjection
 {
     private bool[]? quiet; // [op]
 
-    private bool[] Quiet => quiet ??= Enum.GetValues<Op>().Aggregate(new bool[SiteIndex.OpCount], (q, op) =>
+    private bool[] Quiet
     {
-        q[(int)op] = IsQuiet(op);
-        return q;
-    });
+        get
+        {
+            if (quiet is not null) return quiet;
+            quiet = new bool[SiteIndex.OpCount];
+            foreach (var op in Enum.GetValues<Op>()) quiet[(int)op] = IsQuiet(op);
+            return quiet;
+        }
+    }
 
+    /// <summary>
+    /// No probe at <paramref name="op"/>, and none of the predicates the full step branches on holds: it opens no frame,
+    /// closes no arm (<c>else</c>, <c>end</c>, handlers, <c>delegate</c>), ends no basic block (branches, returns, throws,
+    /// <c>unreachable</c>, <c>br_on_*</c>), calls nothing, writes no table and is no <c>memory.grow</c>.
+    /// </summary>
     private bool IsQuiet(Op op) =>
-        !index.AnyAt(op) && !ControlFlow.OpensFrame(op) && !ControlFlow.EndsBasicBlock(op) && !ControlFlow.ClosesArm(op)
-        && !ControlFlow.NeverFallsThrough(op) && !CounterFlow.IsCall(op) && !CounterFlow.AlwaysLeaves(op) && !ShadowTables.Tracks(op)
-        && op is not (Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail or Op.Try or Op.TryTable
-            or Op.Catch or Op.CatchAll or Op.MemoryGrow);
+        !index.AnyAt(op) && !ControlFlow.OpensFrame(op) && !ControlFlow.ClosesArm(op) && !ControlFlow.EndsBasicBlock(op)
+        && !CounterFlow.IsCall(op) && !ShadowTables.Tracks(op) && op != Op.MemoryGrow;
 
     /// <summary>Whether the full step may be skipped at this instruction (not the last: the final <c>end</c> is an exit).</summary>
     private bool SkipsQuietly(Op op, bool atEnd, bool[] quietOps) =>

@@ -30,7 +30,7 @@ internal static class ValueLayout
     /// Bytes a per-site variable takes (<c>ScriptState.AllocateSiteVariable</c>): its size, but four for a <c>bool</c>,
     /// held in the low byte. A flag set to true (<c>reached = true</c>) is then one 32-bit store of a constant
     /// (<see cref="EmitSetSiteVariable"/>), where Cranelift stores a byte from a register it loads with the constant
-    /// first: the instruction-coverage monitor went from 1.26x to 1.15x on json, sort, text and tree.
+    /// first: the instruction-coverage monitor went from 1.26x to 1.16x on json, sort, text and tree (docs/PERFORMANCE.md).
     /// </summary>
     public static int SiteSize(WhammType t) => t.Kind == WhammTypeKind.Bool ? 4 : Size(t);
 

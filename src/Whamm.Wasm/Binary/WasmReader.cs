@@ -52,8 +52,8 @@ public struct WasmReader
     /// <summary>The underlying data.</summary>
     public readonly ReadOnlyMemory<byte> Data => _data;
 
-    /// <summary>The data as a span, indexed by position like the data.</summary>
-    private readonly ReadOnlySpan<byte> Rest => new(_array, _start, _data.Length);
+    /// <summary>The whole data as a span (indexed by <see cref="Position"/>).</summary>
+    private readonly ReadOnlySpan<byte> Bytes => new(_array, _start, _data.Length);
 
     /// <summary>An error at the current position.</summary>
     public readonly WasmException Error(string reason) => new(WasmErrorKind.Malformed, reason, CurrentOffset, Section);
@@ -99,7 +99,7 @@ public struct WasmReader
 
     private uint ReadU32Long()
     {
-        var span = Rest;
+        var span = Bytes;
         uint result = 0;
         for (var shift = 0; ; shift += 7)
         {
@@ -127,7 +127,7 @@ public struct WasmReader
     /// <summary>Unsigned LEB128, at most 64 bits.</summary>
     public ulong ReadU64()
     {
-        var span = Rest;
+        var span = Bytes;
         ulong result = 0;
         for (var shift = 0; ; shift += 7)
         {
@@ -147,7 +147,7 @@ public struct WasmReader
     {
         if (_pos < _data.Length && _array[_start + _pos] < 0x80) // one byte: 7 bits, sign-extended from bit 6
             return (long)(sbyte)(_array[_start + _pos++] << 1) >> 1;
-        var span = Rest;
+        var span = Bytes;
         long result = 0;
         var shift = 0;
         var maxBytes = (bits + 6) / 7;
@@ -182,7 +182,7 @@ public struct WasmReader
     private ReadOnlySpan<byte> Take(int count)
     {
         if (count > Remaining) ThrowEndOfFile();
-        var span = Rest.Slice(_pos, count);
+        var span = Bytes.Slice(_pos, count);
         _pos += count;
         return span;
     }
