@@ -183,12 +183,11 @@ internal sealed class Lifecycle
         b.I32Const((int)state.Reports.Write(core.Data)).Call(core.Function(CoreLibrary.Exports.Report));
     }
 
-    /// <summary>The static region becomes an active data segment of the instrumentation memory, which is made large enough for it.</summary>
+    /// <summary>The static region becomes active data segments of the instrumentation memory, which is made large enough for it.</summary>
     private void AddStaticData(CoreBinding core)
     {
         var data = core.Data;
-        var bytes = data.ToArray();
-        if (bytes.Length > 0) editor.AddActiveData(core.Memory, new InstructionBuilder().I32Const((int)data.Base).ToConstExpr(), bytes);
+        foreach (var (address, bytes) in data.Segments()) editor.AddActiveData(core.Memory, new InstructionBuilder().I32Const((int)address).ToConstExpr(), bytes);
         var pages = (data.End + 0xFFFFu) / 0x10000u;
         var local = (int)(core.Memory - (uint)editor.Module.ImportCount(ExternalKind.Memory));
         if (local < 0)

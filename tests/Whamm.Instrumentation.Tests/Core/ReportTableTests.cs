@@ -35,7 +35,7 @@ public sealed class ReportTableTests
         Assert.Equal(6, table.Count);
 
         var argument = table.Write(data);
-        data.ToArray().CopyTo(host.Memory.GetSpan((int)data.Base, data.ToArray().Length));
+        foreach (var (address, bytes) in data.Segments()) bytes.Span.CopyTo(host.Memory.GetSpan((int)address, bytes.Length));
         host.Action(CoreLibrary.Exports.Report)((int)argument);
 
         string[] expected =
