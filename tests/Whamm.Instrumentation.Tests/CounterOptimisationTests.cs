@@ -155,6 +155,24 @@ public sealed class CounterOptimisationTests
     }
 
     [Fact]
+    public void TheGroupsThatRunInEveryIterationShareOneLocalCountingIterations()
+    {
+        const string wat = """
+            (module (func (export "_start") (local $i i32)
+              (loop $again
+                (block (br_if 0 (i32.eqz (local.get $i))) (nop))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $again (i32.lt_u (local.get $i) (i32.const 5))))))
+            """;
+        // Block counts in the loop: up to the inner br_if (every iteration), the block's rest (skipped when the br_if is
+        // taken), from its end to the back edge (every iteration), the loop's end (after the back edge): three locals,
+        // not four. The scenario counters-loop-iterations checks such reports against --no-opt's.
+        var r = Instrument("wasm:block:end { report var runs: u32; runs++; }", wat: wat);
+        var locals = r.Module.Functions[0].Body.Locals;
+        Assert.Equal(3, locals.Where(l => l.Type == ValType.I32).Sum(l => (int)l.Count) - 1);
+    }
+
+    [Fact]
     public void AForwardBranchsTakenCountIsAddedOnTheBranch()
     {
         const string whileLoop = """

@@ -95,10 +95,10 @@ internal sealed class CounterGroup
     /// <see cref="CachedCounter"/>) or else in memory.
     /// </summary>
     public void Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local,
-        Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
+        Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, bool countRunsOfOne)
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
-        var counted = EmitRunCount(b, groupLocal);
+        var counted = EmitRunCount(b, groupLocal, countRunsOfOne ? 1 : 2);
         foreach (var (type, address, value, isSet, @base) in slots)
         {
             if (@base is null && !isSet && ValueLayout.ValType(type) is var t && (t == ValType.I32 && counted.I32 || t == ValType.I64 && counted.I64)) continue;
@@ -118,21 +118,22 @@ internal sealed class CounterGroup
     }
 
     /// <summary>
-    /// Where a loop holds the group and it adds to two or more per-site counters of one Wasm type, one local counts the
-    /// group's runs for all of them (<paramref name="groupLocal"/>, flushed as runs times amount): which types are counted so.
+    /// Where a loop holds the group and it adds to <paramref name="least"/> or more per-site counters of one Wasm type, one
+    /// local counts the group's runs for all of them (<paramref name="groupLocal"/>, flushed as runs times amount; bumped
+    /// here unless another group of the same runs bumps it): which types are counted so.
     /// </summary>
-    private (bool I32, bool I64) EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal) =>
-        slots.Count < 2 ? default : (RunCount(b, ValType.I32, groupLocal), RunCount(b, ValType.I64, groupLocal));
+    private (bool I32, bool I64) EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, int least) =>
+        slots.Count < least ? default : (RunCount(b, ValType.I32, groupLocal, least), RunCount(b, ValType.I64, groupLocal, least));
 
-    private bool RunCount(InstructionBuilder b, ValType type, Func<IReadOnlyList<CachedCounter>, uint?> groupLocal)
+    private bool RunCount(InstructionBuilder b, ValType type, Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, int least)
     {
         List<CachedCounter>? counters = null;
         foreach (var (t, address, value, isSet, @base) in slots)
         {
             if (@base is null && !isSet && ValueLayout.ValType(t) == type) (counters ??= []).Add(new CachedCounter(t, address, 0, false, value));
         }
-        if (counters is not { Count: > 1 } || groupLocal(counters) is not { } local) return false;
-        CachedCounter.EmitAdd(b, type, local, 1);
+        if (counters is null || counters.Count < least || groupLocal(counters) is not var (local, bump)) return false;
+        if (bump) CachedCounter.EmitAdd(b, type, local, 1);
         return true;
     }
 }

@@ -53,6 +53,8 @@ internal sealed partial class ProbeInjection
     private int groupFirstPc;                          // the first of them, where the group's updates go
     private int groupDepth;                            // the open frames at the first (the group's code is in the innermost)
     private int groupLoop = -1;                        // the loop whose body the group starts (its opener's offset), or -1
+    private bool groupEveryIteration;                  // the group runs once in every iteration of the loop it is directly in
+    private readonly Dictionary<(int Loop, ValType Type), uint> iterationLocals = []; // loop opener -> the local counting its iterations, per function
     private int walkDepth;                             // the open frames at the instruction being walked, before it opens one
     private int suspendedGroups;                       // groups suspended in open frames
     private int deadFrame = -1;                        // the frame whose rest is unreachable (after a br, return...), or -1
@@ -64,7 +66,7 @@ internal sealed partial class ProbeInjection
     private bool GroupStarted => groupSites.Count > 0 || !group.IsEmpty;
 
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
-    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop);
+    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, bool EveryIteration);
     private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
 
     /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
@@ -79,6 +81,7 @@ internal sealed partial class ProbeInjection
         cache = CounterCache.None;
         loopLocals.Clear();
         loopCounters.Clear();
+        iterationLocals.Clear();
         loopsHold = Counters is { AnySiteCounters: true } && Options.CountersInLocals;
         loopFlow = null;
         suspendedGroups = 0;
@@ -130,7 +133,7 @@ internal sealed partial class ProbeInjection
         if (!group.IsEmpty)
         {
             if (frameCount > groupDepth && frames[groupDepth].Suspended is null) SuspendGroup(ref frames[groupDepth]);
-            else EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop);
+            else EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration);
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
         if (flush) cache.EmitFlush(code.Pre, leaves);
@@ -141,7 +144,7 @@ internal sealed partial class ProbeInjection
     /// as --no-opt would, even when it traps. The flags of a group that starts a loop's body are set before the loop
     /// instead: the body runs at least once each time the loop is entered, so they are set once, not per iteration.
     /// </summary>
-    private void EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth, int loop)
+    private void EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth, int loop, bool everyIteration)
     {
         if (sites.Count > 1)
         {
@@ -159,7 +162,8 @@ internal sealed partial class ProbeInjection
                 groupCode.Clear();
             }
         }
-        counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1), c => GroupLoopLocal(c, depth - 1));
+        counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1),
+            everyIteration ? c => IterationLocal(c, depth - 1) : c => GroupLoopLocal(c, depth - 1), everyIteration);
         Editor().InsertBefore(firstPc, groupCode);
         sites.Clear();
     }
@@ -167,7 +171,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Parks the current group in <paramref name="frame"/> (a construct opened since its first site) and starts an empty one.</summary>
     private void SuspendGroup(ref Frame frame)
     {
-        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop);
+        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration);
         suspendedGroups++;
         (group, groupSites) = spareGroups.TryPop(out var spare) ? spare : (new CounterGroup(), []);
     }
@@ -177,7 +181,8 @@ internal sealed partial class ProbeInjection
     {
         if (!group.IsEmpty) throw new InvalidOperationException("a counter group is open at the end of a construct");
         spareGroups.Push((group, groupSites));
-        (group, groupSites, groupFirstPc, groupDepth, groupLoop) = (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop);
+        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration) =
+            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.EveryIteration);
         suspendedGroups--;
     }
 
@@ -215,7 +220,7 @@ internal sealed partial class ProbeInjection
             if (frames[f].Suspended is not { } s) continue;
             frames[f].Suspended = null;
             suspendedGroups--;
-            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop);
+            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop, s.EveryIteration);
             spareGroups.Push((s.Group, s.Sites));
         }
     }
@@ -240,8 +245,59 @@ internal sealed partial class ProbeInjection
     /// <paramref name="counters"/> (each flushed as the local times its amount): a loop holds one register per group, not
     /// one per counter (a branch's taken and total). Null when the loop does not qualify or holds enough locals.
     /// </summary>
-    private uint? GroupLoopLocal(IReadOnlyList<CachedCounter> counters, int top) =>
-        HoldingLoop(top) is { } loop ? NewLoopLocal(loop, counters[0].LocalType, counters) : null;
+    private (uint Local, bool Bump)? GroupLoopLocal(IReadOnlyList<CachedCounter> counters, int top) =>
+        HoldingLoop(top) is { } loop && NewLoopLocal(loop, counters[0].LocalType, counters) is { } local ? (local, true) : null;
+
+    /// <summary>
+    /// One local counting the iterations of the innermost loop of frames [0, <paramref name="top"/>], for the counters of
+    /// every group in its body that runs once in every iteration (<see cref="EveryIteration"/>): they run equally often,
+    /// so the first such group bumps the local and the others only flush their counters from it. In a loop that may hold
+    /// counters no call can end the program mid-iteration; a trap may, and leaves the report approximate anyway.
+    /// </summary>
+    private (uint Local, bool Bump)? IterationLocal(IReadOnlyList<CachedCounter> counters, int top)
+    {
+        if (HoldingLoop(top) is not { } loop) return null;
+        var key = (frames[loop].Offset, counters[0].LocalType);
+        if (iterationLocals.TryGetValue(key, out var local))
+        {
+            FlushFromLocal(loop, local, counters);
+            return (local, false);
+        }
+        if (NewLoopLocal(loop, key.LocalType, counters) is not { } fresh) return null;
+        iterationLocals[key] = fresh;
+        return (fresh, true);
+    }
+
+    /// <summary>
+    /// Whether code at the walk's depth runs once in every iteration of the innermost loop around it: only blocks lie
+    /// between (no <c>if</c> arm, no inner loop), and no branch since the loop opened went to the loop, out of it, or to
+    /// the end of one of those blocks (<see cref="CutFrames"/>).
+    /// </summary>
+    private bool EveryIteration
+    {
+        get
+        {
+            for (var f = walkDepth - 1; f >= 1; f--)
+            {
+                if (frames[f].Cut) return false;
+                if (frames[f].Op == Op.Loop) return true;
+                if (frames[f].Op != Op.Block) return false;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be skipped.</summary>
+    private void CutFrames(in Instruction ins, int depth)
+    {
+        var target = ins.Op switch
+        {
+            Op.Br or Op.BrIf => depth - 1 - (int)ins.Index,
+            Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
+            _ => depth,
+        };
+        for (var f = Math.Max(target, 1); f < depth; f++) frames[f].Cut = true;
+    }
 
     /// <summary>The frame of the innermost loop of frames [0, <paramref name="top"/>] when it may hold counters in locals.</summary>
     private int? HoldingLoop(int top)
@@ -261,6 +317,14 @@ internal sealed partial class ProbeInjection
         if (count == MaxLoopLocals) return null;
         loopCounters[frames[frame].Offset] = count + 1;
         var local = Editor().AddLocal(type);
+        FlushFromLocal(frame, local, counters);
+        Approximate = true;
+        return local;
+    }
+
+    /// <summary>Adds <paramref name="local"/> (times each amount) to <paramref name="counters"/> wherever the loop opened by <paramref name="frame"/> is left.</summary>
+    private void FlushFromLocal(int frame, uint local, IEnumerable<CachedCounter> counters)
+    {
         var exits = loopFlow!.ExitsOf(frames[frame].Offset);
         foreach (var counter in counters)
         {
@@ -270,8 +334,6 @@ internal sealed partial class ProbeInjection
                 if (exits.Contains(frames[f].Offset)) (frames[f].Flush ??= []).Add((counter, local));
             }
         }
-        Approximate = true;
-        return local;
     }
 
     /// <summary>
@@ -381,7 +443,7 @@ internal sealed partial class ProbeInjection
             else if (CountsCondition(ops, op.Variable)) CountCondition(siteOp, label, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
-        if (first) (groupFirstPc, groupDepth, groupLoop) = (pc, walkDepth, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
+        if (first) (groupFirstPc, groupDepth, groupLoop, groupEveryIteration) = (pc, walkDepth, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1, EveryIteration);
         groupSites.Add(stat);
     }
 
@@ -449,7 +511,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Before the instruction after an <c>if</c> or <c>br_if</c> (<see cref="CountCondition"/>): its group starts with these.</summary>
     private void CountAfterSite(in Instruction ins)
     {
-        if (!GroupStarted) (groupFirstPc, groupDepth, groupLoop) = (ins.Offset, walkDepth, -1);
+        if (!GroupStarted) (groupFirstPc, groupDepth, groupLoop, groupEveryIteration) = (ins.Offset, walkDepth, -1, EveryIteration);
         foreach (var (global, type, address, amount) in afterSite) AddTo(group, global, type, address, amount);
         afterSite.Clear();
     }

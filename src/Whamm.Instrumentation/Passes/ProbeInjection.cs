@@ -201,6 +201,7 @@ internal sealed partial class ProbeInjection
                 InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
             }
             if (suspendedGroups > 0) LeaveSuspended(ins, atEnd, depth);
+            if (loopsHold && op is Op.Br or Op.BrIf or Op.BrTable) CutFrames(ins, depth);
             FollowReachability(op);
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
             AdvanceBasicBlocks(ins, opidx, atEnd);
