@@ -173,6 +173,34 @@ public sealed class CounterOptimisationTests
     }
 
     [Fact]
+    public void TheArmAfterABlockEnteredInEveryIterationIsCountedAsIterationsLessTheOtherArm()
+    {
+        const string diamond = """
+            (module (func (export "_start") (local $i i32) (local $odd i32)
+              (loop $again
+                (block $join
+                  (block $even
+                    (br_if $even (i32.eqz (i32.and (local.get $i) (i32.const 1))))
+                    (local.set $odd (i32.add (local.get $odd) (i32.const 1)))
+                    (br $join))
+                  (nop))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $again (i32.lt_u (local.get $i) (i32.const 6))))))
+            """;
+        // Block counts: up to br_if $even and from $join's end to the back edge run in every iteration (the loop's
+        // iteration count); the odd arm counts its runs (it leaves $even with a br); the even arm, from $even's end, is
+        // iterations less odd runs, counted nowhere; the loop's end after the back edge has its own. Three locals.
+        var r = Instrument("wasm:block:end { report var runs: u32; runs++; }", wat: diamond);
+        var locals = r.Module.Functions[0].Body.Locals;
+        Assert.Equal(3, locals.Where(l => l.Type == ValType.I32).Sum(l => (int)l.Count) - 2);
+        var body = r.Module.Functions[0].Body.Instructions();
+        var ops = new List<Op>();
+        while (!body.AtEnd) ops.Add(body.Read().Op);
+        var nop = ops.IndexOf(Op.Nop);
+        Assert.Equal([Op.Nop, Op.End, Op.LocalGet], ops[nop..(nop + 3)]); // the even arm: nothing counted
+    }
+
+    [Fact]
     public void AForwardBranchsTakenCountIsAddedOnTheBranch()
     {
         const string whileLoop = """

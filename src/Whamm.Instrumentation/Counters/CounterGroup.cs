@@ -92,13 +92,20 @@ internal sealed class CounterGroup
     /// <summary>
     /// Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function
     /// has one), per-site counters in the local <paramref name="local"/> gives them (a loop's, see
-    /// <see cref="CachedCounter"/>) or else in memory.
+    /// <see cref="CachedCounter"/>) or else in memory. Where a local counts the group's runs for its i32 counters
+    /// (<paramref name="groupLocal"/>, also for one counter when <paramref name="countRunsOfOne"/>), returns it.
     /// </summary>
-    public void Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local,
+    public (uint Local, bool Bump)? Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local,
         Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, bool countRunsOfOne)
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
-        var counted = EmitRunCount(b, groupLocal, countRunsOfOne ? 1 : 2);
+        (uint Local, bool Bump)? runs32 = null;
+        var counted = EmitRunCount(b, counters =>
+        {
+            var runs = groupLocal(counters);
+            if (counters[0].LocalType == ValType.I32) runs32 = runs;
+            return runs;
+        }, countRunsOfOne ? 1 : 2);
         foreach (var (type, address, value, isSet, @base) in slots)
         {
             if (@base is null && !isSet && ValueLayout.ValType(type) is var t && (t == ValType.I32 && counted.I32 || t == ValType.I64 && counted.I64)) continue;
@@ -115,6 +122,7 @@ internal sealed class CounterGroup
         globals.Clear();
         slots.Clear();
         shared.Clear();
+        return runs32;
     }
 
     /// <summary>

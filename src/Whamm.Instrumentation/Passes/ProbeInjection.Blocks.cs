@@ -48,6 +48,7 @@ internal sealed partial class ProbeInjection
         public List<(CachedCounter Counter, uint Local)>? Flush; // counters of loops inside, held in locals, to flush after the end
         public SuspendedGroup? Suspended;    // the counter group that continues after the end (ProbeInjection.Counters.cs)
         public bool Cut;                     // a branch since it opened may have skipped the rest of it (or of a loop's iteration)
+        public BlockExits? Exits;            // a block entered in every iteration of a loop holding counters: what branched out of it
     }
 
     private Frame[] frames = new Frame[16];

@@ -53,7 +53,10 @@ internal sealed partial class ProbeInjection
     private int groupFirstPc;                          // the first of them, where the group's updates go
     private int groupDepth;                            // the open frames at the first (the group's code is in the innermost)
     private int groupLoop = -1;                        // the loop whose body the group starts (its opener's offset), or -1
-    private bool groupEveryIteration;                  // the group runs once in every iteration of the loop it is directly in
+    private bool groupEveryIteration;                  // the group runs once in every iteration of the loop it is in
+    private BlockExits? groupAfter;                    // the group starts at the end of a block entered in every iteration
+    private BlockExits? pendingAfter;                  // the block whose end the walk just passed, until a group starts or ends
+    private (uint Local, bool Bump)? endedRuns;        // the run-count local of the group the current instruction ended
     private readonly Dictionary<(int Loop, ValType Type), uint> iterationLocals = []; // loop opener -> the local counting its iterations, per function
     private int walkDepth;                             // the open frames at the instruction being walked, before it opens one
     private int suspendedGroups;                       // groups suspended in open frames
@@ -66,7 +69,18 @@ internal sealed partial class ProbeInjection
     private bool GroupStarted => groupSites.Count > 0 || !group.IsEmpty;
 
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
-    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, bool EveryIteration);
+    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, bool EveryIteration, BlockExits? After);
+
+    /// <summary>
+    /// What is known of how often the end of a block is reached when the block is entered in every iteration of a loop
+    /// that holds counters: as often as the loop iterates, less the runs of the groups that branched out of it with a
+    /// <c>br</c> (<see cref="Locals"/>: the locals counting them); <see cref="Unknown"/> once anything else left it.
+    /// </summary>
+    internal sealed class BlockExits
+    {
+        public readonly List<uint> Locals = [];
+        public bool Unknown;
+    }
     private readonly Whamm.Wasm.Editing.InstructionBuilder groupCode = new();
 
     /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
@@ -82,6 +96,7 @@ internal sealed partial class ProbeInjection
         loopLocals.Clear();
         loopCounters.Clear();
         iterationLocals.Clear();
+        pendingAfter = null;
         loopsHold = Counters is { AnySiteCounters: true } && Options.CountersInLocals;
         loopFlow = null;
         suspendedGroups = 0;
@@ -130,10 +145,12 @@ internal sealed partial class ProbeInjection
     private void InjectCounters(Site site, SiteCode code)
     {
         if (Counters is null || !EndsCounterGroup(site.Ins, site.AtEnd)) return;
+        endedRuns = null;
         if (!group.IsEmpty)
         {
             if (frameCount > groupDepth && frames[groupDepth].Suspended is null) SuspendGroup(ref frames[groupDepth]);
-            else EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration);
+            else endedRuns = EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter,
+                site.Ins.Op == Op.Br && LeavesTrackedBlock(site.Ins.Index, site.Depth));
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
         if (flush) cache.EmitFlush(code.Pre, leaves);
@@ -143,8 +160,12 @@ internal sealed partial class ProbeInjection
     /// Emits a group's updates before its first site and empties it. One site updated right before itself counts exactly
     /// as --no-opt would, even when it traps. The flags of a group that starts a loop's body are set before the loop
     /// instead: the body runs at least once each time the loop is entered, so they are set once, not per iteration.
+    /// In a loop that holds counters, a group's runs are counted by the loop's iterations (<paramref name="everyIteration"/>),
+    /// derived from them (<paramref name="after"/>), or by a local of its own, also for a single counter when
+    /// <paramref name="exits"/> (its <c>br</c> leaves a block whose end is derived); returns that run count when it has one.
     /// </summary>
-    private void EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth, int loop, bool everyIteration)
+    private (uint Local, bool Bump)? EmitGroup(CounterGroup counted, List<ProbeStats> sites, int firstPc, int depth, int loop, bool everyIteration,
+        BlockExits? after = null, bool exits = false)
     {
         if (sites.Count > 1)
         {
@@ -162,16 +183,20 @@ internal sealed partial class ProbeInjection
                 groupCode.Clear();
             }
         }
-        counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1),
-            everyIteration ? c => IterationLocal(c, depth - 1) : c => GroupLoopLocal(c, depth - 1), everyIteration);
+        Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> runs =
+            everyIteration ? c => IterationLocal(c, depth - 1)
+            : after is { Unknown: false } ? c => AfterBlockLocal(c, depth - 1, after)
+            : c => GroupLoopLocal(c, depth - 1);
+        var counted32 = counted.Emit(groupCode, state.Core?.Memory, cache, c => LoopLocal(c, depth - 1), runs, everyIteration || after is not null || exits);
         Editor().InsertBefore(firstPc, groupCode);
         sites.Clear();
+        return counted32 is { Bump: true } || everyIteration ? counted32 : null;
     }
 
     /// <summary>Parks the current group in <paramref name="frame"/> (a construct opened since its first site) and starts an empty one.</summary>
     private void SuspendGroup(ref Frame frame)
     {
-        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration);
+        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter);
         suspendedGroups++;
         (group, groupSites) = spareGroups.TryPop(out var spare) ? spare : (new CounterGroup(), []);
     }
@@ -181,8 +206,8 @@ internal sealed partial class ProbeInjection
     {
         if (!group.IsEmpty) throw new InvalidOperationException("a counter group is open at the end of a construct");
         spareGroups.Push((group, groupSites));
-        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration) =
-            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.EveryIteration);
+        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter) =
+            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.EveryIteration, suspended.After);
         suspendedGroups--;
     }
 
@@ -220,7 +245,7 @@ internal sealed partial class ProbeInjection
             if (frames[f].Suspended is not { } s) continue;
             frames[f].Suspended = null;
             suspendedGroups--;
-            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop, s.EveryIteration);
+            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop, s.EveryIteration, s.After);
             spareGroups.Push((s.Group, s.Sites));
         }
     }
@@ -249,23 +274,35 @@ internal sealed partial class ProbeInjection
         HoldingLoop(top) is { } loop && NewLoopLocal(loop, counters[0].LocalType, counters) is { } local ? (local, true) : null;
 
     /// <summary>
-    /// One local counting the iterations of the innermost loop of frames [0, <paramref name="top"/>], for the counters of
-    /// every group in its body that runs once in every iteration (<see cref="EveryIteration"/>): they run equally often,
-    /// so the first such group bumps the local and the others only flush their counters from it. In a loop that may hold
-    /// counters no call can end the program mid-iteration; a trap may, and leaves the report approximate anyway.
+    /// The counters of a group that runs once in every iteration of the innermost loop of frames [0, <paramref name="top"/>]
+    /// (<see cref="EveryIteration"/>) are flushed from the loop's iteration count (<see cref="IterationCount"/>): nothing
+    /// is counted where the group runs. In a loop that may hold counters no call can end the program mid-iteration; a trap
+    /// may, and leaves the report approximate anyway.
     /// </summary>
     private (uint Local, bool Bump)? IterationLocal(IReadOnlyList<CachedCounter> counters, int top)
     {
+        if (IterationCount(top, counters[0].LocalType) is not var (loop, local)) return null;
+        FlushFromLocal(loop, local, counters);
+        return (local, false);
+    }
+
+    /// <summary>
+    /// The local counting the iterations of the innermost loop of frames [0, <paramref name="top"/>], bumped at the start
+    /// of its body, made on first use; null when the loop does not hold counters or holds enough locals.
+    /// </summary>
+    private (int Loop, uint Local)? IterationCount(int top, ValType type)
+    {
         if (HoldingLoop(top) is not { } loop) return null;
-        var key = (frames[loop].Offset, counters[0].LocalType);
-        if (iterationLocals.TryGetValue(key, out var local))
+        var key = (frames[loop].Offset, type);
+        if (!iterationLocals.TryGetValue(key, out var local))
         {
-            FlushFromLocal(loop, local, counters);
-            return (local, false);
+            if (NewLoopLocal(loop, type, []) is not { } fresh) return null;
+            iterationLocals[key] = local = fresh;
+            var bump = new InstructionBuilder();
+            CachedCounter.EmitAdd(bump, type, local, 1);
+            Editor().InsertAfter(frames[loop].Offset, bump);
         }
-        if (NewLoopLocal(loop, key.LocalType, counters) is not { } fresh) return null;
-        iterationLocals[key] = fresh;
-        return (fresh, true);
+        return (loop, local);
     }
 
     /// <summary>
@@ -296,7 +333,56 @@ internal sealed partial class ProbeInjection
             Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
             _ => depth,
         };
-        for (var f = Math.Max(target, 1); f < depth; f++) frames[f].Cut = true;
+        for (var f = Math.Max(target, 1); f < depth; f++)
+        {
+            frames[f].Cut = true;
+            if (f == target || frames[f].Exits is not { } exits) continue;
+            // Leaving a tracked block: a br whose group counts its runs is subtracted from the runs that reach the end.
+            if (ins.Op == Op.Br && endedRuns is var (local, _)) exits.Locals.Add(local);
+            else exits.Unknown = true;
+        }
+    }
+
+    /// <summary>Whether a <c>br</c> to <paramref name="label"/> leaves a block whose end's runs are derived (<see cref="BlockExits"/>).</summary>
+    private bool LeavesTrackedBlock(uint label, int depth)
+    {
+        for (var f = depth - (int)label; f < depth; f++)
+        {
+            if (frames[f].Exits is { Unknown: false }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Walk bookkeeping for derived runs: a block opened in every iteration of a loop that holds counters is tracked; at
+    /// its end the next group may take its runs from it, unless another group ends first.
+    /// </summary>
+    private void FollowBlockExits(in Instruction ins, bool atEnd)
+    {
+        if (ins.Op == Op.Block && loopsHold && EveryIteration) frames[frameCount - 1].Exits = new BlockExits();
+        if (Counters is not null && EndsCounterGroup(ins, atEnd)) pendingAfter = null;
+        if (ins.Op == Op.End && !atEnd) pendingAfter = frames[frameCount - 1].Exits;
+        endedRuns = null;
+    }
+
+    /// <summary>The current group starts at <paramref name="pc"/>, in the walk's frames.</summary>
+    private void StartGroup(int pc, int loop)
+    {
+        (groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter) = (pc, walkDepth, loop, EveryIteration, pendingAfter);
+        pendingAfter = null;
+    }
+
+    /// <summary>
+    /// The runs of a group that starts at the end of a block entered in every iteration: the loop's iteration count less
+    /// the runs of the groups that left the block with a <c>br</c>, so the group's counters are flushed from those locals
+    /// and nothing is counted where it runs. i32 counters only; others have a local of their own.
+    /// </summary>
+    private (uint Local, bool Bump)? AfterBlockLocal(IReadOnlyList<CachedCounter> counters, int top, BlockExits after)
+    {
+        if (counters[0].LocalType != ValType.I32 || IterationCount(top, ValType.I32) is not var (loop, iterations)) return GroupLoopLocal(counters, top);
+        FlushFromLocal(loop, iterations, counters);
+        foreach (var exit in after.Locals) FlushFromLocal(loop, exit, counters.Select(c => c with { Times = -c.Times }));
+        return (iterations, false);
     }
 
     /// <summary>The frame of the innermost loop of frames [0, <paramref name="top"/>] when it may hold counters in locals.</summary>
@@ -443,7 +529,7 @@ internal sealed partial class ProbeInjection
             else if (CountsCondition(ops, op.Variable)) CountCondition(siteOp, label, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
-        if (first) (groupFirstPc, groupDepth, groupLoop, groupEveryIteration) = (pc, walkDepth, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1, EveryIteration);
+        if (first) StartGroup(pc, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         groupSites.Add(stat);
     }
 
@@ -511,7 +597,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Before the instruction after an <c>if</c> or <c>br_if</c> (<see cref="CountCondition"/>): its group starts with these.</summary>
     private void CountAfterSite(in Instruction ins)
     {
-        if (!GroupStarted) (groupFirstPc, groupDepth, groupLoop, groupEveryIteration) = (ins.Offset, walkDepth, -1, EveryIteration);
+        if (!GroupStarted) StartGroup(ins.Offset, -1);
         foreach (var (global, type, address, amount) in afterSite) AddTo(group, global, type, address, amount);
         afterSite.Clear();
     }

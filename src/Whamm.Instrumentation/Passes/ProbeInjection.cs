@@ -202,6 +202,7 @@ internal sealed partial class ProbeInjection
             }
             if (suspendedGroups > 0) LeaveSuspended(ins, atEnd, depth);
             if (loopsHold && op is Op.Br or Op.BrIf or Op.BrTable) CutFrames(ins, depth);
+            if (loopsHold) FollowBlockExits(ins, atEnd);
             FollowReachability(op);
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
             AdvanceBasicBlocks(ins, opidx, atEnd);
