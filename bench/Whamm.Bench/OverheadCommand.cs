@@ -7,11 +7,12 @@ using Whamm.Wasm.Reading;
 namespace Whamm.Bench;
 
 /// <summary>
-/// <c>overhead [--runs N] [--budget SECONDS] [--clock cpu|wall] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
+/// <c>overhead [--runs N] [--budget SECONDS] [--clock cpu|wall|fuel] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
 /// the run-time cost of instrumentation. Each program (from <c>TABLE</c>, see <see cref="BenchProgram.ReadTable"/>,
 /// and/or paths run without arguments) is instrumented with each monitor; every variant (the original first) is timed by
 /// <see cref="ProgramTimer"/> (compilation excluded, min of N runs, fewer when N would take longer than the budget,
-/// default 20 s; the thread's CPU time by default on Linux, see <see cref="ThreadClock"/>). Prints one row per program (base ms, then each
+/// default 20 s; the thread's CPU time by default on Linux, see <see cref="ThreadClock"/>; or the operators run, see
+/// <see cref="BenchClock.Fuel"/>). Prints one row per program (base ms or fuel, then each
 /// monitor's slowdown), the geometric mean of the slowdowns per monitor, its target and whether it is met. A variant
 /// whose exit status differs from the original's is an error: a monitor must not change what the program does.
 /// <c>--opt off</c> instruments with <see cref="InstrumentOptions.Optimize"/> false (the CLI's <c>--no-opt</c>);
@@ -20,7 +21,7 @@ namespace Whamm.Bench;
 public static class OverheadCommand
 {
     private const string Usage =
-        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--clock cpu|wall] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
+        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--clock cpu|wall|fuel] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
 
     /// <summary>One column of the table: a monitor compiled one way.</summary>
     private sealed record Variant(string Name, CheckedScript Script, bool Optimize, double? Target)
@@ -46,7 +47,7 @@ public static class OverheadCommand
     {
         var runs = 5;
         var budget = TimeSpan.FromSeconds(20);
-        var cpu = ThreadClock.Available;
+        var clock = ThreadClock.Available ? BenchClock.Cpu : BenchClock.Wall;
         var optimize = new[] { true };
         var inputs = Path.Combine("tests", "corpus", "wasi-inputs");
         var monitors = new List<(string Name, CheckedScript Script, double? Target)>();
@@ -65,8 +66,8 @@ public static class OverheadCommand
                 case "--budget" when double.TryParse(value, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
                     budget = TimeSpan.FromSeconds(seconds);
                     break;
-                case "--clock" when value is "cpu" or "wall":
-                    cpu = value == "cpu";
+                case "--clock" when value is "cpu" or "wall" or "fuel":
+                    clock = value switch { "cpu" => BenchClock.Cpu, "wall" => BenchClock.Wall, _ => BenchClock.Fuel };
                     break;
                 case "--inputs" when value is not null:
                     inputs = value;
@@ -96,21 +97,22 @@ public static class OverheadCommand
         }
         var variants = monitors.SelectMany(m => optimize.Select(opt =>
             new Variant(opt || optimize.Length == 1 ? m.Name : m.Name + "/no-opt", m.Script, opt, m.Target))).ToList();
-        return Measure(programs, variants, runs, budget, cpu, inputs);
+        return Measure(programs, variants, runs, budget, clock, inputs);
     }
 
-    private static int Measure(List<BenchProgram> programs, List<Variant> variants, int runs, TimeSpan budget, bool cpu, string inputs)
+    private static int Measure(List<BenchProgram> programs, List<Variant> variants, int runs, TimeSpan budget, BenchClock clock, string inputs)
     {
         var width = Math.Max(8, variants.Select(v => v.Name.Length).DefaultIfEmpty(0).Max() + 1);
         string Cell(string text) => text.PadLeft(width);
-        Console.WriteLine($"{"program",-12} {"base ms",9}" + string.Concat(variants.Select(v => Cell(v.Name))));
+        var fuel = clock == BenchClock.Fuel;
+        Console.WriteLine($"{"program",-12} {(fuel ? "base Mfuel" : "base ms"),10}" + string.Concat(variants.Select(v => Cell(v.Name))));
         var slowdowns = variants.Select(_ => new List<double>()).ToArray();
         foreach (var program in programs)
         {
             var original = File.ReadAllBytes(program.Path);
-            using var timer = new ProgramTimer(program, inputs, budget, cpu);
+            using var timer = new ProgramTimer(program, inputs, budget, clock);
             var (baseMs, baseExit) = timer.Time(original, runs);
-            var row = $"{program.Name,-12} {baseMs,9:F2}";
+            var row = $"{program.Name,-12} {(fuel ? baseMs / 1e6 : baseMs),10:F2}";
             for (var v = 0; v < variants.Count; v++)
             {
                 if (program.Skip.Contains(variants[v].Monitor))
@@ -134,11 +136,13 @@ public static class OverheadCommand
         if (variants.Count > 0)
         {
             var means = slowdowns.Select(s => s.Count == 0 ? double.NaN : Math.Exp(s.Average(Math.Log))).ToArray();
-            Console.WriteLine($"{"geomean",-12} {"",9}" + string.Concat(means.Select(m => Cell($"{m:F2}x"))));
-            Console.WriteLine($"{"target",-12} {"",9}" + string.Concat(variants.Select(v => Cell(v.Target is { } t ? $"{t:F2}x" : "-"))));
-            Console.WriteLine($"{"met",-12} {"",9}" + string.Concat(variants.Select((v, i) => Cell(v.Target is { } t ? (means[i] <= t ? "yes" : "no") : "-"))));
+            Console.WriteLine($"{"geomean",-12} {"",10}" + string.Concat(means.Select(m => Cell($"{m:F2}x"))));
+            Console.WriteLine($"{"target",-12} {"",10}" + string.Concat(variants.Select(v => Cell(v.Target is { } t ? $"{t:F2}x" : "-"))));
+            Console.WriteLine($"{"met",-12} {"",10}" + string.Concat(variants.Select((v, i) => Cell(v.Target is { } t ? (means[i] <= t ? "yes" : "no") : "-"))));
         }
-        Console.WriteLine($"(min of {runs} run(s) of instantiate + _start, {(cpu ? "thread CPU time" : "wall time")}, fewer past {budget.TotalSeconds:F0} s a variant, up to {ProgramTimer.ShortRuns} within {ProgramTimer.ShortBudgetMs:F0} ms for a short one; compilation excluded; slowdown = instrumented / base; " +
+        Console.WriteLine(fuel
+            ? "(Wasm operators run by instantiate + _start, as Wasmtime's fuel counts them; ratio = instrumented / base)"
+            : $"(min of {runs} run(s) of instantiate + _start, {(clock == BenchClock.Cpu ? "thread CPU time" : "wall time")}, fewer past {budget.TotalSeconds:F0} s a variant, up to {ProgramTimer.ShortRuns} within {ProgramTimer.ShortBudgetMs:F0} ms for a short one; compilation excluded; slowdown = instrumented / base; " +
             $"{Environment.ProcessorCount} cores, load average {LoadAverage()})");
         return 0;
     }

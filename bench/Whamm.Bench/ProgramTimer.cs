@@ -24,29 +24,37 @@ public sealed class ProgramTimer : IDisposable
     public const double ShortBudgetMs = 300;
 
     private readonly TimeSpan _budget;
-    private readonly bool _cpu;
+    private readonly BenchClock _clock;
+
+    /// <summary>Wasmtime's fuel counts the operators a program runs (about one unit each; <c>nop</c>, <c>drop</c> and block markers are free).</summary>
+    private static readonly Lazy<Wasmtime.Engine> FuelEngine = new(() => new Wasmtime.Engine(WasmtimeEngines.AllProposals().WithFuelConsumption(true)));
+    private const ulong FuelTank = ulong.MaxValue / 2;
+
+    private Wasmtime.Engine Engine => _clock == BenchClock.Fuel ? FuelEngine.Value : WasmtimeEngines.Shared;
 
     /// <summary>
     /// Prepares the directory for <paramref name="program"/>, copying every file of <paramref name="inputsDir"/>;
-    /// <paramref name="budget"/> bounds the timed runs of one variant; <paramref name="cpu"/> times the thread's CPU
-    /// time instead of wall time (<see cref="ThreadClock"/>).
+    /// <paramref name="budget"/> bounds the timed runs of one variant; <paramref name="clock"/> says what is measured.
     /// </summary>
-    public ProgramTimer(BenchProgram program, string inputsDir, TimeSpan budget, bool cpu)
+    public ProgramTimer(BenchProgram program, string inputsDir, TimeSpan budget, BenchClock clock)
     {
         _program = program;
         _budget = budget;
-        _cpu = cpu;
+        _clock = clock;
         foreach (var input in Directory.GetFiles(inputsDir)) File.Copy(input, Path.Combine(_dir, Path.GetFileName(input)));
     }
 
     /// <summary>
     /// The best of <paramref name="runs"/> timed runs of <paramref name="binary"/> (fewer if over the budget) in
-    /// milliseconds, and its exit status (the same on every run, else an error).
+    /// milliseconds, and its exit status (the same on every run, else an error); with <see cref="BenchClock.Fuel"/>, the
+    /// fuel of one run (it is the same on every run).
     /// </summary>
     public (double Ms, int Exit) Time(byte[] binary, int runs)
     {
-        using var module = Wasmtime.Module.FromBytes(WasmtimeEngines.Shared, _program.Name, binary);
+        var fuel = _clock == BenchClock.Fuel;
+        using var module = Wasmtime.Module.FromBytes(Engine, _program.Name, binary);
         var (best, exit) = RunOnce(module);
+        if (fuel) return (best, exit);
         var timed = Math.Max(Math.Min(runs, (int)(_budget.TotalMilliseconds / best)), Math.Min(ShortRuns, (int)(ShortBudgetMs / best)));
         if (timed > 0) best = double.MaxValue;
         for (var r = 0; r < timed; r++)
@@ -58,24 +66,27 @@ public sealed class ProgramTimer : IDisposable
         return (best, exit);
     }
 
-    /// <summary>One instantiate + <c>_start</c>: milliseconds and exit status.</summary>
+    /// <summary>One instantiate + <c>_start</c>: milliseconds (or fuel) and exit status.</summary>
     private (double Ms, int Exit) RunOnce(Wasmtime.Module module)
     {
-        using var store = new Wasmtime.Store(WasmtimeEngines.Shared);
-        using var linker = new Wasmtime.Linker(WasmtimeEngines.Shared);
+        using var store = new Wasmtime.Store(Engine);
+        using var linker = new Wasmtime.Linker(Engine);
         linker.DefineWasi();
         store.SetWasiConfiguration(new Wasmtime.WasiConfiguration()
             .WithArgs(_program.Argv)
             .WithPreopenedDirectory(_dir, "/", mutable: true));
-        var start = ThreadClock.NowMs(_cpu);
+        var cpu = _clock == BenchClock.Cpu;
+        if (_clock == BenchClock.Fuel) store.Fuel = FuelTank;
+        var start = ThreadClock.NowMs(cpu);
+        double Spent() => _clock == BenchClock.Fuel ? FuelTank - store.Fuel : ThreadClock.NowMs(cpu) - start;
         try
         {
             linker.Instantiate(store, module).GetAction("_start")!();
-            return (ThreadClock.NowMs(_cpu) - start, 0);
+            return (Spent(), 0);
         }
         catch (Wasmtime.WasmtimeException e) when (e.ExitCode is { } code)
         {
-            return (ThreadClock.NowMs(_cpu) - start, code);
+            return (Spent(), code);
         }
     }
 
