@@ -84,13 +84,16 @@ internal sealed class StaticData
     }
 
     /// <summary>Overwrites bytes at an absolute address inside the region.</summary>
-    public void Write(uint address, ReadOnlySpan<byte> value) => value.CopyTo(bytes.AsSpan(checked((int)(address - Base)), count - (int)(address - Base)));
+    public void Write(uint address, ReadOnlySpan<byte> value) => value.CopyTo(Reserved(address, value.Length));
 
     /// <summary>Writes a little-endian i32 at an absolute address.</summary>
-    public void WriteInt32(uint address, int value)
+    public void WriteInt32(uint address, int value) => BinaryPrimitives.WriteInt32LittleEndian(Reserved(address, sizeof(int)), value);
+
+    /// <summary>The bytes [<paramref name="address"/>, +<paramref name="length"/>) of the region, which must have been reserved.</summary>
+    private Span<byte> Reserved(uint address, int length)
     {
-        Span<byte> le = stackalloc byte[sizeof(int)];
-        BinaryPrimitives.WriteInt32LittleEndian(le, value);
-        Write(address, le);
+        var at = checked((int)(address - Base));
+        if (at + length > count) throw new ArgumentOutOfRangeException(nameof(address), $"{length} bytes at {address} are past the static region's end {End}");
+        return bytes.AsSpan(at, length);
     }
 }
