@@ -7,7 +7,7 @@
 #   bench/overhead.sh                       every program of the table
 #   bench/overhead.sh PROGRAM.wasm ...      these programs with no arguments
 #   bench/overhead.sh --quick               one program, one run, three monitors (CI smoke)
-#   RUNS=5 (default)   BUDGET=20 (default)   CLOCK=cpu (default) | wall
+#   RUNS=5 (default)   BUDGET=20 (default)   CLOCK=cpu (default) | wall | fuel (operators run, see docs/PERFORMANCE.md)
 #   OPT=on (default) | off (InstrumentOptions.Optimize = false, the CLI's --no-opt) | both (a column of each)
 set -euo pipefail
 cd "$(dirname "$0")/.."

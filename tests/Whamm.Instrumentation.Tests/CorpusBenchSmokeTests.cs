@@ -11,7 +11,7 @@ namespace Whamm.Instrumentation.Tests;
 /// </summary>
 public sealed class CorpusBenchSmokeTests
 {
-    private static string RunScript(string script)
+    private static string RunScript(string script, string? clock = null)
     {
         var info = new ProcessStartInfo("bash")
         {
@@ -19,6 +19,7 @@ public sealed class CorpusBenchSmokeTests
             RedirectStandardError = true,
             WorkingDirectory = CorpusFiles.Root,
         };
+        if (clock is not null) info.Environment["CLOCK"] = clock;
         info.ArgumentList.Add(Path.Combine(CorpusFiles.Root, "bench", script));
         info.ArgumentList.Add("--quick");
         using var process = Process.Start(info)!;
@@ -59,6 +60,19 @@ public sealed class CorpusBenchSmokeTests
         Assert.Equal(3, Numbers(Row(lines, "geomean")).Length);
         Assert.Equal([1.05, 1.20, 4], Numbers(Row(lines, "target")));
         Assert.All(Row(lines, "met").Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..], m => Assert.Contains(m, (string[])["yes", "no"]));
+    }
+
+    [Fact]
+    public void OverheadInOperatorsIsTheSameOnEveryRunAndGrowsWithEveryCountingMonitor()
+    {
+        var lines = RunScript("overhead.sh", clock: "fuel").Split('\n');
+        Assert.Equal(["program", "base", "Mfuel", "count", "branches", "memtrace"], Row(lines, "program").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var row = Row(lines, "matmul");
+        var numbers = Numbers(row);
+        Assert.Equal(4, numbers.Length);
+        Assert.True(numbers[0] > 0, row);
+        Assert.All(numbers[1..], ratio => Assert.True(ratio > 1, $"a monitor that counts runs more operators: {row}"));
+        Assert.Equal(row, Row(RunScript("overhead.sh", clock: "fuel").Split('\n'), "matmul"));
     }
 
     private static string Row(string[] lines, string first) => Assert.Single(lines, l => l.StartsWith(first + " ", StringComparison.Ordinal));
