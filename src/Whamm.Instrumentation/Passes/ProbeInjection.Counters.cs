@@ -233,10 +233,8 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private void LeaveSuspended(in Instruction ins, bool atEnd, int depth)
     {
-        var kept = ins.Op switch // frames [0, kept] stay; the rest may be left
+        var kept = BranchTarget(ins, depth) ?? ins.Op switch // frames [0, kept] stay; the rest may be left
         {
-            Op.Br or Op.BrIf => depth - 1 - (int)ins.Index,
-            Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
             Op.Unreachable or Op.Try or Op.TryTable or Op.Catch or Op.CatchAll => 0,
             _ => CounterFlow.FlushAt(ins, atEnd, depth).Flush || index.Opcode(ModeKind.Alt, ins.Op).Length > 0 ? 0 : int.MaxValue,
         };
@@ -324,15 +322,18 @@ internal sealed partial class ProbeInjection
         }
     }
 
+    /// <summary>The outermost frame (its index) a <c>br</c>, <c>br_if</c> or <c>br_table</c> at <paramref name="depth"/> may go to; null for other instructions.</summary>
+    private static int? BranchTarget(in Instruction ins, int depth) => ins.Op switch
+    {
+        Op.Br or Op.BrIf => depth - 1 - (int)ins.Index,
+        Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
+        _ => null,
+    };
+
     /// <summary>After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be skipped.</summary>
     private void CutFrames(in Instruction ins, int depth)
     {
-        var target = ins.Op switch
-        {
-            Op.Br or Op.BrIf => depth - 1 - (int)ins.Index,
-            Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
-            _ => depth,
-        };
+        if (BranchTarget(ins, depth) is not { } target) return;
         for (var f = Math.Max(target, 1); f < depth; f++)
         {
             frames[f].Cut = true;

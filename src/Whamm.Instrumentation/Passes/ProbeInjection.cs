@@ -201,8 +201,11 @@ internal sealed partial class ProbeInjection
                 InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
             }
             if (suspendedGroups > 0) LeaveSuspended(ins, atEnd, depth);
-            if (loopsHold && op is Op.Br or Op.BrIf or Op.BrTable) CutFrames(ins, depth);
-            if (loopsHold) FollowBlockExits(ins, atEnd);
+            if (loopsHold)
+            {
+                CutFrames(ins, depth);
+                FollowBlockExits(ins, atEnd);
+            }
             FollowReachability(op);
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
             AdvanceBasicBlocks(ins, opidx, atEnd);
