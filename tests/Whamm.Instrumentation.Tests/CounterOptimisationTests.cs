@@ -201,6 +201,24 @@ public sealed class CounterOptimisationTests
     }
 
     [Fact]
+    public void GroupsThatRunOnEveryEntryReadOneCounter()
+    {
+        const string wat = """
+            (module (func (export "_start") (local $x i32)
+              (local.set $x (i32.const 1))
+              (block (br_if 0 (local.get $x)) (nop))
+              (local.set $x (i32.const 2))))
+            """;
+        // Block counts: up to the br_if and from the block's end to the function's end run on every entry (one counter);
+        // the block's rest is skipped when the br_if is taken (its own). The scenario counters-function-entries checks
+        // such reports, with a call that ends the program, against --no-opt's.
+        var r = Instrument("wasm:block:end { report var runs: u32; runs++; }", wat: wat);
+        Assert.Equal(2, Count(r, Op.I32Store, functions: 1));
+        Assert.Equal(1, Assert.Single(r.Stats).SitesShared);
+        Assert.True(r.ApproximateAfterTrap);
+    }
+
+    [Fact]
     public void AForwardBranchsTakenCountIsAddedOnTheBranch()
     {
         const string whileLoop = """

@@ -55,6 +55,8 @@ internal sealed partial class ProbeInjection
     private int groupLoop = -1;                        // the loop whose body the group starts (its opener's offset), or -1
     private bool groupEveryIteration;                  // the group runs once in every iteration of the loop it is in
     private BlockExits? groupAfter;                    // the group starts at the end of a block entered in every iteration
+    private bool groupEveryEntry;                      // the group runs once on every entry to the function (EveryEntry)
+    private readonly Dictionary<(VariableSymbol Variable, long Value, bool IsSet), uint> entryCounters = []; // per function
     private BlockExits? pendingAfter;                  // the block whose end the walk just passed, until a group starts or ends
     private (uint Local, bool Bump)? endedRuns;        // the run-count local of the group the current instruction ended
     private readonly Dictionary<(int Loop, ValType Type), uint> iterationLocals = []; // loop opener -> the local counting its iterations, per function
@@ -69,7 +71,7 @@ internal sealed partial class ProbeInjection
     private bool GroupStarted => groupSites.Count > 0 || !group.IsEmpty;
 
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
-    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, bool EveryIteration, BlockExits? After);
+    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, bool EveryIteration, BlockExits? After, bool EveryEntry);
 
     /// <summary>
     /// What is known of how often the end of a block is reached when the block is entered in every iteration of a loop
@@ -96,6 +98,7 @@ internal sealed partial class ProbeInjection
         loopLocals.Clear();
         loopCounters.Clear();
         iterationLocals.Clear();
+        entryCounters.Clear();
         pendingAfter = null;
         loopsHold = Counters is { AnySiteCounters: true } && Options.CountersInLocals;
         loopFlow = null;
@@ -130,9 +133,9 @@ internal sealed partial class ProbeInjection
         return ops;
     }
 
-    /// <summary>Whether the instruction must be visited for the counters: it ends a group with updates, or flushes the cache.</summary>
+    /// <summary>Whether the instruction must be visited for the counters: it ends a started group, or flushes the cache.</summary>
     private bool CounterSite(in Instruction ins, bool atEnd, int depth) =>
-        Counters is not null && (!group.IsEmpty && EndsCounterGroup(ins, atEnd) || !cache.IsEmpty && CounterFlow.FlushAt(ins, atEnd, depth).Flush);
+        Counters is not null && (GroupStarted && EndsCounterGroup(ins, atEnd) || !cache.IsEmpty && CounterFlow.FlushAt(ins, atEnd, depth).Flush);
 
     /// <summary>A group also ends where an alt probe may replace the instruction with code that calls out.</summary>
     private bool EndsCounterGroup(in Instruction ins, bool atEnd) =>
@@ -146,7 +149,7 @@ internal sealed partial class ProbeInjection
     {
         if (Counters is null || !EndsCounterGroup(site.Ins, site.AtEnd)) return;
         endedRuns = null;
-        if (!group.IsEmpty)
+        if (GroupStarted) // sites without updates of their own (they read an earlier group's counter) end it too
         {
             if (frameCount > groupDepth && frames[groupDepth].Suspended is null) SuspendGroup(ref frames[groupDepth]);
             else endedRuns = EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter,
@@ -196,7 +199,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Parks the current group in <paramref name="frame"/> (a construct opened since its first site) and starts an empty one.</summary>
     private void SuspendGroup(ref Frame frame)
     {
-        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter);
+        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry);
         suspendedGroups++;
         (group, groupSites) = spareGroups.TryPop(out var spare) ? spare : (new CounterGroup(), []);
     }
@@ -206,8 +209,8 @@ internal sealed partial class ProbeInjection
     {
         if (!group.IsEmpty) throw new InvalidOperationException("a counter group is open at the end of a construct");
         spareGroups.Push((group, groupSites));
-        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter) =
-            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.EveryIteration, suspended.After);
+        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry) =
+            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.EveryIteration, suspended.After, suspended.EveryEntry);
         suspendedGroups--;
     }
 
@@ -330,9 +333,13 @@ internal sealed partial class ProbeInjection
         _ => null,
     };
 
-    /// <summary>After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be skipped.</summary>
-    private void CutFrames(in Instruction ins, int depth)
+    /// <summary>
+    /// After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be
+    /// skipped. After a call, a throw or an exit of the function: the rest of the function (<see cref="EveryEntry"/>).
+    /// </summary>
+    private void CutFrames(in Instruction ins, bool atEnd, int depth)
     {
+        if (!frames[0].Cut && CounterFlow.FlushAt(ins, atEnd, depth).Flush) frames[0].Cut = true;
         if (BranchTarget(ins, depth) is not { } target) return;
         for (var f = Math.Max(target, 1); f < depth; f++)
         {
@@ -369,9 +376,30 @@ internal sealed partial class ProbeInjection
     /// <summary>The current group starts at <paramref name="pc"/>, in the walk's frames.</summary>
     private void StartGroup(int pc, int loop)
     {
-        (groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter) = (pc, walkDepth, loop, EveryIteration, pendingAfter);
+        (groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry) = (pc, walkDepth, loop, EveryIteration, pendingAfter, EveryEntry);
         pendingAfter = null;
     }
+
+    /// <summary>
+    /// Whether code at the walk's depth runs once on every entry to the function: only blocks lie between it and the
+    /// function's frame, and nothing since the entry branched to the end of one of them, left the function or called out
+    /// (a callee may end the program, <see cref="CutFrames"/>). Such groups' per-site counters of one variable and amount
+    /// are one counter (<see cref="entryCounters"/>); a trap between them leaves the report approximate.
+    /// </summary>
+    private bool EveryEntry
+    {
+        get
+        {
+            for (var f = walkDepth - 1; f >= 0; f--)
+            {
+                if (frames[f].Cut) return false;
+                if (f == 0) return true;
+                if (frames[f].Op != Op.Block) return false;
+            }
+            return false;
+        }
+    }
+
 
     /// <summary>
     /// The runs of a group that starts at the end of a block entered in every iteration: the loop's iteration count less
@@ -488,6 +516,7 @@ internal sealed partial class ProbeInjection
             return;
         }
         var first = !GroupStarted;
+        var everyEntry = first ? EveryEntry : groupEveryEntry;
         siteUpdates.Clear();
         foreach (var op in ops)
         {
@@ -523,15 +552,27 @@ internal sealed partial class ProbeInjection
         {
             if (op.Kind != CounterOpKind.Declare) continue;
             var update = SiteUpdate(op.Variable) is var (value, isSet) && (isSet || value != 0) ? (value, isSet) : ((long, bool)?)null;
-            var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) : null;
+            var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) ?? EntryCounter(everyEntry, op.Variable, v, s) : null;
             var at = (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);
             if (counter is not null) stat.SitesShared++;
-            else if (update is var (amount, set)) group.AddCounter(op.Variable, at.Address, amount, set);
+            else if (update is var (amount, set))
+            {
+                group.AddCounter(op.Variable, at.Address, amount, set);
+                if (everyEntry) entryCounters.TryAdd((op.Variable, amount, set), at.Address);
+            }
             else if (CountsCondition(ops, op.Variable)) CountCondition(siteOp, label, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
         if (first) StartGroup(pc, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         groupSites.Add(stat);
+    }
+
+    /// <summary>The counter of an earlier group that runs on every entry, as the site's group does (<see cref="EveryEntry"/>), for the same update; null if none.</summary>
+    private uint? EntryCounter(bool everyEntry, VariableSymbol variable, long value, bool isSet)
+    {
+        if (!everyEntry || !entryCounters.TryGetValue((variable, value, isSet), out var counter)) return null;
+        Approximate = true;
+        return counter;
     }
 
     private static bool CountsCondition(CounterOp[] ops, VariableSymbol variable)

@@ -201,10 +201,10 @@ internal sealed partial class ProbeInjection
                 InstrumentSite(new Site(ins, opidx, atEnd, depth, args, results));
             }
             if (suspendedGroups > 0) LeaveSuspended(ins, atEnd, depth);
-            if (loopsHold)
+            if (Counters is not null)
             {
-                CutFrames(ins, depth);
-                FollowBlockExits(ins, atEnd);
+                CutFrames(ins, atEnd, depth);
+                if (loopsHold) FollowBlockExits(ins, atEnd);
             }
             FollowReachability(op);
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
