@@ -152,7 +152,9 @@ public class AppRunnerTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (result, _) = Run("spin", new RunOptions { Timeout = TimeSpan.FromMilliseconds(200) });
         Assert.Equal(RunLimit.Timeout, result.LimitHit);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        // Without the interrupt the loop never ends; the bound is loose because compiling and loading are timed too,
+        // and on a loaded CI machine they took 1.7 s.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
     [Fact]
