@@ -55,7 +55,7 @@ internal sealed partial class ProbeInjection
     private int groupLoop = -1;                        // the loop whose body the group starts (its opener's offset), or -1
     private bool groupEveryIteration;                  // the group runs once in every iteration of the loop it is in
     private BlockExits? groupAfter;                    // the group starts at the end of a block entered in every iteration
-    private bool groupEveryEntry;                      // the group runs once on every entry to the function (EveryEntry)
+    private bool groupEveryEntry;                      // the group runs once on every entry to the function (EveryRunOf)
     private readonly Dictionary<(VariableSymbol Variable, long Value, bool IsSet), uint> entryCounters = []; // per function
     private BlockExits? pendingAfter;                  // the block whose end the walk just passed, until a group starts or ends
     private (uint Local, bool Bump)? endedRuns;        // the run-count local of the group the current instruction ended
@@ -307,23 +307,24 @@ internal sealed partial class ProbeInjection
     }
 
     /// <summary>
-    /// Whether code at the walk's depth runs once in every iteration of the innermost loop around it: only blocks lie
-    /// between (no <c>if</c> arm, no inner loop), and no branch since the loop opened went to the loop, out of it, or to
-    /// the end of one of those blocks (<see cref="CutFrames"/>).
+    /// The frame whose every run code at the walk's depth runs once in, or -1: a loop (once per iteration) or the function
+    /// (frame 0, once per entry). Only blocks lie between (no <c>if</c> arm, no inner loop), and no branch since that
+    /// frame opened went to the end of one of them, back to the loop or out of it, and for the function nothing left it or
+    /// called out (a callee may end the program) (<see cref="CutFrames"/>).
     /// </summary>
-    private bool EveryIteration
+    private int EveryRunOf()
     {
-        get
+        for (var f = walkDepth - 1; f >= 0; f--)
         {
-            for (var f = walkDepth - 1; f >= 1; f--)
-            {
-                if (frames[f].Cut) return false;
-                if (frames[f].Op == Op.Loop) return true;
-                if (frames[f].Op != Op.Block) return false;
-            }
-            return false;
+            if (frames[f].Cut) return -1;
+            if (f == 0 || frames[f].Op == Op.Loop) return f;
+            if (frames[f].Op != Op.Block) return -1;
         }
+        return -1;
     }
+
+    /// <summary>Code at the walk's depth runs once in every iteration of the innermost loop around it (<see cref="EveryRunOf"/>).</summary>
+    private bool EveryIteration => EveryRunOf() > 0;
 
     /// <summary>The outermost frame (its index) a <c>br</c>, <c>br_if</c> or <c>br_table</c> at <paramref name="depth"/> may go to; null for other instructions.</summary>
     private static int? BranchTarget(in Instruction ins, int depth) => ins.Op switch
@@ -335,7 +336,7 @@ internal sealed partial class ProbeInjection
 
     /// <summary>
     /// After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be
-    /// skipped. After a call, a throw or an exit of the function: the rest of the function (<see cref="EveryEntry"/>).
+    /// skipped. After a call, a throw or an exit of the function: the rest of the function (<see cref="EveryRunOf"/>).
     /// </summary>
     private void CutFrames(in Instruction ins, bool atEnd, int depth)
     {
@@ -376,30 +377,10 @@ internal sealed partial class ProbeInjection
     /// <summary>The current group starts at <paramref name="pc"/>, in the walk's frames.</summary>
     private void StartGroup(int pc, int loop)
     {
-        (groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry) = (pc, walkDepth, loop, EveryIteration, pendingAfter, EveryEntry);
+        var run = EveryRunOf();
+        (groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry) = (pc, walkDepth, loop, run > 0, pendingAfter, run == 0);
         pendingAfter = null;
     }
-
-    /// <summary>
-    /// Whether code at the walk's depth runs once on every entry to the function: only blocks lie between it and the
-    /// function's frame, and nothing since the entry branched to the end of one of them, left the function or called out
-    /// (a callee may end the program, <see cref="CutFrames"/>). Such groups' per-site counters of one variable and amount
-    /// are one counter (<see cref="entryCounters"/>); a trap between them leaves the report approximate.
-    /// </summary>
-    private bool EveryEntry
-    {
-        get
-        {
-            for (var f = walkDepth - 1; f >= 0; f--)
-            {
-                if (frames[f].Cut) return false;
-                if (f == 0) return true;
-                if (frames[f].Op != Op.Block) return false;
-            }
-            return false;
-        }
-    }
-
 
     /// <summary>
     /// The runs of a group that starts at the end of a block entered in every iteration: the loop's iteration count less
@@ -516,7 +497,7 @@ internal sealed partial class ProbeInjection
             return;
         }
         var first = !GroupStarted;
-        var everyEntry = first ? EveryEntry : groupEveryEntry;
+        var everyEntry = first ? EveryRunOf() == 0 : groupEveryEntry; // the site's group runs once on every entry to the function
         siteUpdates.Clear();
         foreach (var op in ops)
         {
@@ -567,7 +548,7 @@ internal sealed partial class ProbeInjection
         groupSites.Add(stat);
     }
 
-    /// <summary>The counter of an earlier group that runs on every entry, as the site's group does (<see cref="EveryEntry"/>), for the same update; null if none.</summary>
+    /// <summary>The counter of an earlier group that runs on every entry, as the site's group does (<see cref="EveryRunOf"/>), for the same update; null if none.</summary>
     private uint? EntryCounter(bool everyEntry, VariableSymbol variable, long value, bool isSet)
     {
         if (!everyEntry || !entryCounters.TryGetValue((variable, value, isSet), out var counter)) return null;
