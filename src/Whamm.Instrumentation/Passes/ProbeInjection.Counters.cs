@@ -53,9 +53,8 @@ internal sealed partial class ProbeInjection
     private int groupFirstPc;                          // the first of them, where the group's updates go
     private int groupDepth;                            // the open frames at the first (the group's code is in the innermost)
     private int groupLoop = -1;                        // the loop whose body the group starts (its opener's offset), or -1
-    private bool groupEveryIteration;                  // the group runs once in every iteration of the loop it is in
+    private int groupRun = -1;                         // the frame the group runs once per run of (EveryRunOf), or -1
     private BlockExits? groupAfter;                    // the group starts at the end of a block entered in every iteration
-    private bool groupEveryEntry;                      // the group runs once on every entry to the function (EveryRunOf)
     private readonly Dictionary<(VariableSymbol Variable, long Value, bool IsSet), uint> entryCounters = []; // per function
     private BlockExits? pendingAfter;                  // the block whose end the walk just passed, until a group starts or ends
     private (uint Local, bool Bump)? endedRuns;        // the run-count local of the group the current instruction ended
@@ -71,7 +70,7 @@ internal sealed partial class ProbeInjection
     private bool GroupStarted => groupSites.Count > 0 || !group.IsEmpty;
 
     /// <summary>A counter group waiting for the end of the construct it continues after (<see cref="Frame.Suspended"/>).</summary>
-    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, bool EveryIteration, BlockExits? After, bool EveryEntry);
+    private sealed record SuspendedGroup(CounterGroup Group, List<ProbeStats> Sites, int FirstPc, int Depth, int Loop, int Run, BlockExits? After);
 
     /// <summary>
     /// What is known of how often the end of a block is reached when the block is entered in every iteration of a loop
@@ -152,7 +151,7 @@ internal sealed partial class ProbeInjection
         if (GroupStarted) // sites without updates of their own (they read an earlier group's counter) end it too
         {
             if (frameCount > groupDepth && frames[groupDepth].Suspended is null) SuspendGroup(ref frames[groupDepth]);
-            else endedRuns = EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter,
+            else endedRuns = EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupRun > 0, groupAfter,
                 site.Ins.Op == Op.Br && LeavesTrackedBlock(site.Ins.Index, site.Depth));
         }
         var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
@@ -199,7 +198,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Parks the current group in <paramref name="frame"/> (a construct opened since its first site) and starts an empty one.</summary>
     private void SuspendGroup(ref Frame frame)
     {
-        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry);
+        frame.Suspended = new SuspendedGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupRun, groupAfter);
         suspendedGroups++;
         (group, groupSites) = spareGroups.TryPop(out var spare) ? spare : (new CounterGroup(), []);
     }
@@ -209,8 +208,8 @@ internal sealed partial class ProbeInjection
     {
         if (!group.IsEmpty) throw new InvalidOperationException("a counter group is open at the end of a construct");
         spareGroups.Push((group, groupSites));
-        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry) =
-            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.EveryIteration, suspended.After, suspended.EveryEntry);
+        (group, groupSites, groupFirstPc, groupDepth, groupLoop, groupRun, groupAfter) =
+            (suspended.Group, suspended.Sites, suspended.FirstPc, suspended.Depth, suspended.Loop, suspended.Run, suspended.After);
         suspendedGroups--;
     }
 
@@ -246,7 +245,7 @@ internal sealed partial class ProbeInjection
             if (frames[f].Suspended is not { } s) continue;
             frames[f].Suspended = null;
             suspendedGroups--;
-            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop, s.EveryIteration, s.After);
+            EmitGroup(s.Group, s.Sites, s.FirstPc, s.Depth, s.Loop, s.Run > 0, s.After);
             spareGroups.Push((s.Group, s.Sites));
         }
     }
@@ -377,8 +376,7 @@ internal sealed partial class ProbeInjection
     /// <summary>The current group starts at <paramref name="pc"/>, in the walk's frames.</summary>
     private void StartGroup(int pc, int loop)
     {
-        var run = EveryRunOf();
-        (groupFirstPc, groupDepth, groupLoop, groupEveryIteration, groupAfter, groupEveryEntry) = (pc, walkDepth, loop, run > 0, pendingAfter, run == 0);
+        (groupFirstPc, groupDepth, groupLoop, groupRun, groupAfter) = (pc, walkDepth, loop, EveryRunOf(), pendingAfter);
         pendingAfter = null;
     }
 
@@ -496,8 +494,7 @@ internal sealed partial class ProbeInjection
             CountUnreachable(pm, ops, constants, pc);
             return;
         }
-        var first = !GroupStarted;
-        var everyEntry = first ? EveryRunOf() == 0 : groupEveryEntry; // the site's group runs once on every entry to the function
+        if (!GroupStarted) StartGroup(pc, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         siteUpdates.Clear();
         foreach (var op in ops)
         {
@@ -533,25 +530,24 @@ internal sealed partial class ProbeInjection
         {
             if (op.Kind != CounterOpKind.Declare) continue;
             var update = SiteUpdate(op.Variable) is var (value, isSet) && (isSet || value != 0) ? (value, isSet) : ((long, bool)?)null;
-            var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) ?? EntryCounter(everyEntry, op.Variable, v, s) : null;
+            var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) ?? EntryCounter(op.Variable, v, s) : null;
             var at = (MemoryLocation)state.AllocateSiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);
             if (counter is not null) stat.SitesShared++;
             else if (update is var (amount, set))
             {
                 group.AddCounter(op.Variable, at.Address, amount, set);
-                if (everyEntry) entryCounters.TryAdd((op.Variable, amount, set), at.Address);
+                if (groupRun == 0) entryCounters.TryAdd((op.Variable, amount, set), at.Address);
             }
             else if (CountsCondition(ops, op.Variable)) CountCondition(siteOp, label, null, op.Variable.Type, at.Address);
         }
         Record(pm, pc);
-        if (first) StartGroup(pc, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         groupSites.Add(stat);
     }
 
-    /// <summary>The counter of an earlier group that runs on every entry, as the site's group does (<see cref="EveryRunOf"/>), for the same update; null if none.</summary>
-    private uint? EntryCounter(bool everyEntry, VariableSymbol variable, long value, bool isSet)
+    /// <summary>The counter of an earlier group that runs on every entry, as the current group does (<see cref="EveryRunOf"/>: frame 0), for the same update; null if none.</summary>
+    private uint? EntryCounter(VariableSymbol variable, long value, bool isSet)
     {
-        if (!everyEntry || !entryCounters.TryGetValue((variable, value, isSet), out var counter)) return null;
+        if (groupRun != 0 || !entryCounters.TryGetValue((variable, value, isSet), out var counter)) return null;
         Approximate = true;
         return counter;
     }

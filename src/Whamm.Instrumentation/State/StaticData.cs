@@ -16,7 +16,7 @@ internal sealed class StaticData
     /// <summary>At most this many segments (engines cap a module's data segments; V8 at 100,000).</summary>
     private const int MaxSegments = 16;
 
-    private byte[] bytes = new byte[Gap];
+    private byte[] bytes = [];
     private int count;
     private readonly Dictionary<string, (uint Address, int Length)> strings = new(StringComparer.Ordinal);
 
