@@ -248,6 +248,8 @@ public static class Instrumenter
         var editor = new ModuleEditor(app);
         var original = new ValidationContext(app, editor.Features); // built once per module: type canonicalisation is not per-function work
         var functions = new FunctionDirectory(editor, original);
+        var counters = options.Optimize ? CounterPlan.Analyze(script, options.CountersInLocals) : null;
+        var calls = counters is { CountsBetweenCalls: true } ? ReturningCalls.Of(app, original, options.Threads) : ReturningCalls.None;
         var facts = ModuleFacts.Of(app);
         var shadowPlan = ShadowTables.PlanFor(script, app); // the element segments in the application's numbering
         // Imports first (they renumber): user libraries', then the core library's; merged libraries after the core's link.
@@ -272,7 +274,8 @@ public static class Instrumenter
         var injection = new ProbeInjection(editor, index, state, stats, original, functions)
         {
             Options = options,
-            Counters = options.Optimize ? CounterPlan.Analyze(script, options.CountersInLocals) : null,
+            Counters = counters,
+            Calls = calls,
         };
         if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();

@@ -102,6 +102,32 @@ public class RunScriptTests
     }
 
     [Fact]
+    public void AnInstrumentedModuleInstrumentedAgainPrintsBothReportsAlsoAfterATrap()
+    {
+        var inner = Path.Combine(Directory.CreateTempSubdirectory("whamm-run-twice-").FullName, "inner.wasm");
+        var calls = Script("report var calls: u32;\nwasm:opcode:call:before { calls++; }\n", "calls.mm");
+        Assert.Equal(0, WhammProcess.Run("instr", "--script", calls, "--app", App("trap-unreachable"), "-o", inner).ExitCode);
+        var r = WhammProcess.Run("run", Script("report var ends: u32;\nwasm:opcode:end:before { ends++; }\n", "ends.mm"), inner, "--format", "csv");
+        NoStackTrace(r);
+        Assert.Equal(134, r.ExitCode);
+        // The host calls the outer monitor's exit after the trap; it runs the inner one's first.
+        var reports = r.Stdout.Split(Banner);
+        Assert.Equal(3, reports.Length);
+        Assert.Matches(@", calls, u32, i32, script0, , , , , 2\n$", reports[1]);
+        Assert.Matches(@", ends, u32, i32, script0, , , , , \d+\n$", reports[2]);
+    }
+
+    [Fact]
+    public void AnApplicationExportingAnotherWasmExitIsAUserError()
+    {
+        var app = WhammProcess.TempFile("exit-export.wat", System.Text.Encoding.UTF8.GetBytes("""(module (func (export "wasm:exit") (param i32)) (func (export "_start")))"""));
+        var r = WhammProcess.Run("run", Script("report var n: u32;\nwasm:opcode:end:before { n++; }\n"), app);
+        NoStackTrace(r);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("the application exports `wasm:exit`, which is not a function without parameters or results", r.Stderr);
+    }
+
+    [Fact]
     public void AfterATrapMergedCountersAreSaidToBeApproximateAndNoOptCountsUpToTheTrappingInstruction()
     {
         var script = Script("report var count: u64;\nwasm:opcode:*:before { count++; }\n");

@@ -41,21 +41,45 @@ public sealed class CounterOptimisationTests
         return n;
     }
 
+    /// <summary><see cref="Loop"/> whose <c>$f</c> may end the program: it calls WASI <c>proc_exit</c> when its argument is 9.</summary>
+    private const string LoopCallingExit = """
+        (module
+          (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+          (func $f (param i32) (result i32)
+            (if (i32.eq (local.get 0) (i32.const 9)) (then (call $exit (i32.const 0))))
+            (i32.add (local.get 0) (i32.const 1)))
+          (func (export "_start") (local $k i32)
+            (loop $again
+              (local.set $k (call $f (local.get $k)))
+              (br_if $again (i32.lt_u (local.get $k) (i32.const 6))))))
+        """;
+
     [Fact]
-    public void AnInstructionCounterBecomesOneLocalUpdatePerBlockFlushedOnlyAtCallsAndExits()
+    public void AnInstructionCounterBecomesOneLocalUpdatePerBlockFlushedOnlyAtExits()
     {
         const string script = "var count: u64; wasm:opcode:*:before { count++; }";
         var optimized = Instrument(script);
         var plain = Instrument(script, optimize: false);
         var stats = Assert.Single(optimized.Stats);
-        // Merged: all but the sites alone in their block (_start's loop, the loop's end and the final end).
-        Assert.Equal((14, 11), (stats.SitesInjected, stats.SitesMerged));
+        // Merged: all but _start's loop, alone in its block ($f returns, so the loop's body is one block).
+        Assert.Equal((14, 13), (stats.SitesInjected, stats.SitesMerged));
         Assert.Equal(0, Assert.Single(plain.Stats).SitesMerged);
         Assert.Equal(stats.SitesInjected, Count(plain, Op.GlobalSet));
-        // $f: its final end; _start: the call and the final end (the loop's br_if only bumps the local).
-        Assert.Equal(3, Count(optimized, Op.GlobalSet));
+        // The final ends of $f and of _start (the loop's br_if only bumps the local).
+        Assert.Equal(2, Count(optimized, Op.GlobalSet));
         Assert.True(optimized.ApproximateAfterTrap);
         Assert.False(plain.ApproximateAfterTrap);
+    }
+
+    [Fact]
+    public void ACallThatMayEndTheProgramEndsTheGroupAndFlushesTheCounters()
+    {
+        var r = Instrument("var count: u64; wasm:opcode:*:before { count++; }", wat: LoopCallingExit);
+        var stats = Assert.Single(r.Stats);
+        // $f: its call of proc_exit and its final end; _start: the call of $f and the final end.
+        Assert.Equal(4, Count(r, Op.GlobalSet));
+        // Alone in their groups: the then arm's end after the call in $f; _start's loop, the loop's end and the final end.
+        Assert.Equal(stats.SitesInjected - 4, stats.SitesMerged);
     }
 
     [Fact]
@@ -71,10 +95,10 @@ public sealed class CounterOptimisationTests
     {
         var r = Instrument("wasm:opcode:*:before { report var count: u32; count++; }");
         var stats = Assert.Single(r.Stats);
-        Assert.Equal(11, stats.SitesMerged);
-        // One counter per group: $f is one; _start has six (loop | local.get call | local.set .. br_if | the loop's end | end).
-        Assert.Equal(14, stats.SitesInjected);
-        Assert.Equal(14 - 6, stats.SitesShared);
+        // One counter per group: $f is one; _start has three (loop | its body, across the call of $f | the loop's end and
+        // the final end), and the loop holds the last two in locals.
+        Assert.Equal((13, 14, 14 - 4), (stats.SitesMerged, stats.SitesInjected, stats.SitesShared));
+        Assert.Equal(2, r.Module.Functions[1].Body.Locals.Sum(l => (int)l.Count) - 1);
     }
 
     /// <summary>

@@ -6,11 +6,11 @@ namespace Whamm.Instrumentation.Counters;
 
 /// <summary>
 /// Where merged counters must be up to date. A counter group is a basic block (<see cref="ControlFlow.EndsBasicBlock"/>)
-/// cut again at every call, because the callee may end the program (WASI <c>proc_exit</c> flushes the report there):
-/// its amounts are added before its first counted instruction, so whatever leaves the group has been counted, exactly
-/// as the per-site code would have. Counters held in locals are flushed to their globals where control may leave the
-/// function or reach code that reads them: calls, returns, throws, branches to the function's label and the final
-/// <c>end</c>.
+/// cut again at every call that may not return (<see cref="ReturningCalls"/>), because the callee may end the program
+/// (WASI <c>proc_exit</c> flushes the report there) or throw: its amounts are added before its first counted
+/// instruction, so whatever leaves the group has been counted, exactly as the per-site code would have. Counters held in
+/// locals are flushed to their globals where control may leave the function or reach code that reads them: such calls,
+/// returns, throws, branches to the function's label and the final <c>end</c>.
 /// </summary>
 internal static class CounterFlow
 {
@@ -22,18 +22,19 @@ internal static class CounterFlow
     private static bool IsThrow(Op op) => op is Op.Throw or Op.ThrowRef or Op.Rethrow;
 
     /// <summary>Whether a counter group ends with <paramref name="ins"/> (the caller adds proc_exit calls and alt sites).</summary>
-    public static bool EndsGroup(in Instruction ins, bool atEnd) => atEnd || ControlFlow.EndsBasicBlock(ins.Op) || IsCall(ins.Op);
+    public static bool EndsGroup(in Instruction ins, bool atEnd, ReturningCalls calls) =>
+        atEnd || ControlFlow.EndsBasicBlock(ins.Op) || calls.MayLeave(ins);
 
     /// <summary>
     /// Whether locals must be flushed before <paramref name="ins"/>, and whether the function is certainly left there
-    /// (then the locals need not be reset): calls, throws, and the function's exits (<see cref="ControlFlow.ExitOf"/>).
+    /// (then the locals need not be reset): calls that may not return, throws, and the function's exits (<see cref="ControlFlow.ExitOf"/>).
     /// <c>delegate</c> and the <c>br_on_*</c> branches flush whatever their label (rare). <paramref name="depth"/> is the
     /// number of open frames.
     /// </summary>
-    public static (bool Flush, bool Leaves) FlushAt(in Instruction ins, bool atEnd, int depth)
+    public static (bool Flush, bool Leaves) FlushAt(in Instruction ins, bool atEnd, int depth, ReturningCalls calls)
     {
         if (IsThrow(ins.Op)) return (true, true);
-        if (IsCall(ins.Op) || ins.Op is Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail) return (true, false);
+        if (calls.MayLeave(ins) || ins.Op is Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail) return (true, false);
         var exit = ControlFlow.ExitOf(ins, atEnd, depth);
         return (exit != ExitKind.None, exit == ExitKind.Always && ins.Op != Op.BrTable);
     }

@@ -6,7 +6,7 @@ using Whamm.Wasm.Types;
 namespace Whamm.Instrumentation.Counters;
 
 /// <summary>
-/// The counter updates of one group (a basic block cut at calls, <see cref="CounterFlow"/>), gathered site by site and
+/// The counter updates of one group (a basic block cut at calls that may not return, <see cref="CounterFlow"/>), gathered site by site and
 /// emitted once before its first counted site: one add per script global, one add (or store) per shared per-site
 /// counter. Sites of one group always run together, so a per-site variable bumped by the same amount at each of them
 /// can live in one counter: the first site's instance, which the others' report rows read.

@@ -55,8 +55,15 @@ internal sealed class CounterPlan
     /// <summary>Whether increments of script global <paramref name="name"/> may be merged (nothing reads it while the program runs).</summary>
     public bool Merges(string name) => mergeable.Contains(name);
 
-    /// <summary>Whether global <paramref name="name"/> is counted in a local of each function and flushed at calls and exits.</summary>
+    /// <summary>Whether global <paramref name="name"/> is counted in a local of each function and flushed at calls that may not return and at exits.</summary>
     public bool Caches(string name) => cached.Contains(name);
+
+    /// <summary>
+    /// Whether some counter probe counts at instructions other than calls (or at blocks), so that its groups would span
+    /// calls that return (<see cref="ReturningCalls"/>): a monitor that counts only at calls gains too little from them
+    /// to pay for finding them (a decode of every body).
+    /// </summary>
+    public bool CountsBetweenCalls { get; private set; }
 
     /// <summary>Whether some global is counted in locals.</summary>
     public bool AnyCached => cached.Count > 0;
@@ -103,6 +110,7 @@ internal sealed class CounterPlan
                 if (plan.CounterBody(probe.Syntax.Body, m.Model) is not { } ops) continue;
                 plan.bodies[m] = ops;
                 plan.AnySiteCounters |= ops.Any(o => o.Variable.VariableKind == VariableKind.Unshared);
+                plan.CountsBetweenCalls |= !(opcode && CounterFlow.IsCall(m.Event!.Opcode!.Op));
                 // A counter bumped at instructions other than calls and exits pays for a local: those are the flush points.
                 if (cacheGlobals && !(opcode && FlushesAnyway(m.Event!.Opcode!.Op)))
                 {

@@ -8,7 +8,7 @@ namespace Whamm.Instrumentation.Counters;
 /// The loops of one function that may hold per-site counters in locals (<see cref="CachedCounter"/>), found by one
 /// decode of its body: a loop qualifies when it is innermost (the locals of outer loops would stay live, and take
 /// registers, across the inner ones), nothing inside it is a flush point (<see cref="CounterFlow.FlushAt"/>:
-/// calls, returns, throws, branches out of the function) and no branch inside it goes back to an enclosing loop's
+/// calls that may not return, returns, throws, branches out of the function) and no branch inside it goes back to an enclosing loop's
 /// header, so control leaves it only past its own <c>end</c> or to the end of an enclosing block, which come later in
 /// the code: the flush can be placed there while walking forward. Those blocks must end right after the loop (only
 /// <c>end</c>s between, the shape compilers give a <c>while</c>), so the flushes run about as often as the loop is left.
@@ -23,7 +23,7 @@ internal sealed class LoopFlow
     /// <summary>The openers of the enclosing blocks a branch inside the loop at <paramref name="offset"/> leaves to.</summary>
     public IReadOnlyList<int> ExitsOf(int offset) => loops[offset].Exits;
 
-    public static LoopFlow Of(FunctionBody body)
+    public static LoopFlow Of(FunctionBody body, ReturningCalls calls)
     {
         var flow = new LoopFlow();
         var open = new List<(Op Op, int Offset)> { (Op.Nop, -1) }; // the function's own frame first
@@ -44,7 +44,7 @@ internal sealed class LoopFlow
             {
                 chain = null;
             }
-            if (CounterFlow.FlushAt(ins, atEnd, open.Count).Flush)
+            if (CounterFlow.FlushAt(ins, atEnd, open.Count, calls).Flush)
             {
                 foreach (var (op, offset) in open) flow.Disqualify(op, offset);
             }

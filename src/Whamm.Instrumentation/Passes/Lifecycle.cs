@@ -65,7 +65,6 @@ internal sealed class Lifecycle
         doneGlobal = editor.AddGlobal(new GlobalType(ValType.I32, Mutable: true), new InstructionBuilder().I32Const(0));
         exitFunction = editor.AddFunction(editor.AddType([], []), new InstructionBuilder());
         editor.SetFunctionName(exitFunction, "whamm_exit");
-        editor.AddExport(ExitExport, ExternalKind.Func, exitFunction);
     }
 
     /// <summary>Code that runs the exit function (before <c>proc_exit</c>).</summary>
@@ -159,6 +158,7 @@ internal sealed class Lifecycle
         var b = new InstructionBuilder();
         b.GlobalGet(doneGlobal).If(BlockType.Empty, x => x.Return());
         b.I32Const(1).GlobalSet(doneGlobal);
+        if (ExportExit() is { } inner) b.Call(inner);
         state.MapCounters?.EmitFlush(b, Local(exitLocals));
         state.DenseMapCounters?.EmitFlush(b, Local(exitLocals));
         EmitProbes(b, index.End, exitLocals);
@@ -170,6 +170,24 @@ internal sealed class Lifecycle
         if (state.Core is { } core) b.Call(core.Function(CoreLibrary.Exports.Flush));
         var defined = (int)(exitFunction - (uint)editor.Module.ImportedFunctionCount);
         editor.Module.Functions[defined] = new Function(editor.Module.Functions[defined].TypeIndex, b.ToFunctionBody(exitLocals));
+    }
+
+    /// <summary>
+    /// Exports the exit function. An application instrumented before already exports one: ours takes its name and
+    /// calls it first (that monitor's report, then ours, as at a normal exit); returns its index.
+    /// </summary>
+    private uint? ExportExit()
+    {
+        var exports = editor.Module.Exports;
+        if (exports.FirstOrDefault(e => e.Name == ExitExport) is not { } inner)
+        {
+            editor.AddExport(ExitExport, ExternalKind.Func, exitFunction);
+            return null;
+        }
+        if (inner.Kind != ExternalKind.Func || editor.Module.Types[(int)editor.Module.FunctionTypeIndex(inner.Index)].Composite is not FuncType { Params: [], Results: [] })
+            throw new InstrumentationException($"the application exports `{ExitExport}`, which is not a function without parameters or results: it cannot be instrumented");
+        exports[exports.IndexOf(inner)] = inner with { Index = exitFunction };
+        return inner.Index;
     }
 
     private void EmitDefaultReport(InstructionBuilder b)

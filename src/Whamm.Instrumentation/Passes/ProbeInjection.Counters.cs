@@ -19,8 +19,9 @@ namespace Whamm.Instrumentation.Passes;
 /// A group that ends inside a construct (or at an <c>if</c> or <c>loop</c> opening one) which control leaves only
 /// through its <c>end</c> also counts the code after that <c>end</c>, which runs exactly as often as the code before
 /// it: the group is <em>suspended</em> in the construct's frame and resumed when the frame closes. The walk cannot see
-/// ahead, so the suspension is optimistic: an instruction inside that may leave the construct otherwise (a call, a
-/// branch past its end, a return, a throw, <c>unreachable</c>, an alt site) emits the suspended group as it stands.
+/// ahead, so the suspension is optimistic: an instruction inside that may leave the construct otherwise (a call that
+/// may not return, a branch past its end, a return, a throw, <c>unreachable</c>, an alt site) emits the suspended group
+/// as it stands.
 /// Its code goes before its first site either way.
 /// </para>
 /// <code>
@@ -87,6 +88,9 @@ internal sealed partial class ProbeInjection
     /// <summary>The counter probes of the script; null with <c>--no-opt</c>.</summary>
     public CounterPlan? Counters { get; init; }
 
+    /// <summary>The calls counter groups and locals run on across (by default none).</summary>
+    public ReturningCalls Calls { get; init; } = ReturningCalls.None;
+
     /// <summary>Whether some counter was merged across sites or cached: a trap may then leave the report short or long by the counts of the active groups and frames.</summary>
     public bool Approximate { get; private set; }
 
@@ -134,11 +138,11 @@ internal sealed partial class ProbeInjection
 
     /// <summary>Whether the instruction must be visited for the counters: it ends a started group, or flushes the cache.</summary>
     private bool CounterSite(in Instruction ins, bool atEnd, int depth) =>
-        Counters is not null && (GroupStarted && EndsCounterGroup(ins, atEnd) || !cache.IsEmpty && CounterFlow.FlushAt(ins, atEnd, depth).Flush);
+        Counters is not null && (GroupStarted && EndsCounterGroup(ins, atEnd) || !cache.IsEmpty && CounterFlow.FlushAt(ins, atEnd, depth, Calls).Flush);
 
     /// <summary>A group also ends where an alt probe may replace the instruction with code that calls out.</summary>
     private bool EndsCounterGroup(in Instruction ins, bool atEnd) =>
-        CounterFlow.EndsGroup(ins, atEnd) || index.Opcode(ModeKind.Alt, ins.Op).Length > 0;
+        CounterFlow.EndsGroup(ins, atEnd, Calls) || index.Opcode(ModeKind.Alt, ins.Op).Length > 0;
 
     /// <summary>
     /// At the end of a group: its updates go before its first counted site (code from there to the group's end always
@@ -154,7 +158,7 @@ internal sealed partial class ProbeInjection
             else endedRuns = EmitGroup(group, groupSites, groupFirstPc, groupDepth, groupLoop, groupRun > 0, groupAfter,
                 site.Ins.Op == Op.Br && LeavesTrackedBlock(site.Ins.Index, site.Depth));
         }
-        var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth);
+        var (flush, leaves) = cache.IsEmpty ? (false, false) : CounterFlow.FlushAt(site.Ins, site.AtEnd, site.Depth, Calls);
         if (flush) cache.EmitFlush(code.Pre, leaves);
     }
 
@@ -238,7 +242,7 @@ internal sealed partial class ProbeInjection
         var kept = BranchTarget(ins, depth) ?? ins.Op switch // frames [0, kept] stay; the rest may be left
         {
             Op.Unreachable or Op.Try or Op.TryTable or Op.Catch or Op.CatchAll => 0,
-            _ => CounterFlow.FlushAt(ins, atEnd, depth).Flush || index.Opcode(ModeKind.Alt, ins.Op).Length > 0 ? 0 : int.MaxValue,
+            _ => CounterFlow.FlushAt(ins, atEnd, depth, Calls).Flush || index.Opcode(ModeKind.Alt, ins.Op).Length > 0 ? 0 : int.MaxValue,
         };
         for (var f = frameCount - 1; f > kept; f--)
         {
@@ -309,7 +313,7 @@ internal sealed partial class ProbeInjection
     /// The frame whose every run code at the walk's depth runs once in, or -1: a loop (once per iteration) or the function
     /// (frame 0, once per entry). Only blocks lie between (no <c>if</c> arm, no inner loop), and no branch since that
     /// frame opened went to the end of one of them, back to the loop or out of it, and for the function nothing left it or
-    /// called out (a callee may end the program) (<see cref="CutFrames"/>).
+    /// called out to a callee that may end the program (<see cref="CutFrames"/>).
     /// </summary>
     private int EveryRunOf()
     {
@@ -335,11 +339,12 @@ internal sealed partial class ProbeInjection
 
     /// <summary>
     /// After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be
-    /// skipped. After a call, a throw or an exit of the function: the rest of the function (<see cref="EveryRunOf"/>).
+    /// skipped. After a call that may not return, a throw or an exit of the function: the rest of the function
+    /// (<see cref="EveryRunOf"/>).
     /// </summary>
     private void CutFrames(in Instruction ins, bool atEnd, int depth)
     {
-        if (!frames[0].Cut && CounterFlow.FlushAt(ins, atEnd, depth).Flush) frames[0].Cut = true;
+        if (!frames[0].Cut && CounterFlow.FlushAt(ins, atEnd, depth, Calls).Flush) frames[0].Cut = true;
         if (BranchTarget(ins, depth) is not { } target) return;
         for (var f = Math.Max(target, 1); f < depth; f++)
         {
@@ -400,7 +405,7 @@ internal sealed partial class ProbeInjection
         var loop = top;
         while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
         if (loop == 0) return null;
-        loopFlow ??= LoopFlow.Of(module.Functions[definedIndex].Body); // a function without loops never decodes its body again
+        loopFlow ??= LoopFlow.Of(module.Functions[definedIndex].Body, Calls); // a function without loops never decodes its body again
         return loopFlow.Caches(frames[loop].Offset) ? loop : null;
     }
 
@@ -669,7 +674,7 @@ internal sealed partial class ProbeInjection
         countsOnly ??= new sbyte[SiteIndex.OpCount];
         ref var known = ref countsOnly[(int)ins.Op];
         if (known == 0) known = (sbyte)(CountsOnlyAt(ins.Op) ? 1 : -1);
-        return known > 0 && !EndsCounterGroup(ins, atEnd) && (cache.IsEmpty || !CounterFlow.FlushAt(ins, atEnd, frameCount).Flush);
+        return known > 0 && !EndsCounterGroup(ins, atEnd) && (cache.IsEmpty || !CounterFlow.FlushAt(ins, atEnd, frameCount, Calls).Flush);
     }
 
     private bool CountsOnlyAt(Op op)

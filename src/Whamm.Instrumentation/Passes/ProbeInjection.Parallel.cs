@@ -27,6 +27,7 @@ internal sealed partial class ProbeInjection
         foldedOnce = coordinator.foldedOnce;
         Options = coordinator.Options;
         Counters = coordinator.Counters;
+        Calls = coordinator.Calls;
         BeforeProcExit = coordinator.BeforeProcExit;
         planesGrowHook = coordinator.planesGrowHook;
     }
