@@ -30,6 +30,18 @@ public struct InstructionReader
     {
         var start = _r.Position;
         var opcode = ReadOpcode(ref _r);
+        // Most instructions have no immediate or one index (local.get, call, br...): no loop over their kinds.
+        if (opcode.ImmediateKinds.Length == 0) return new Instruction(opcode, start, _r.Position - start);
+        if (opcode.OneIndex)
+        {
+            var index = _r.ReadU32();
+            return new Instruction(opcode, start, _r.Position - start, index);
+        }
+        return ReadImmediates(opcode, start);
+    }
+
+    private Instruction ReadImmediates(OpcodeInfo opcode, int start)
+    {
         Span<ulong> slots = stackalloc ulong[4];
         var slot = 0;
         MemArg memArg = default;

@@ -21,6 +21,8 @@ public sealed class OpcodeInfo
         Name = row.Name;
         Category = row.Category;
         ImmediateKinds = row.Immediates;
+        OneIndex = ImmediateKinds is [ImmKind.Label or ImmKind.Func or ImmKind.Local or ImmKind.Global or ImmKind.Table
+            or ImmKind.Type or ImmKind.Memory or ImmKind.Elem or ImmKind.Data or ImmKind.Tag or ImmKind.Field or ImmKind.U32];
         MemorySize = row.Size;
         Feature = row.Feature;
         if (row.Signature is { } sig)
@@ -46,6 +48,8 @@ public sealed class OpcodeInfo
     public IReadOnlyList<ImmKind> Immediates => ImmediateKinds;
     /// <summary>The same as an array, for the decoding and encoding loops (no interface dispatch).</summary>
     internal ImmKind[] ImmediateKinds { get; }
+    /// <summary>Whether the only immediate is one u32 LEB128 (an index or label): the decoder's fast path.</summary>
+    internal bool OneIndex { get; }
     /// <summary>Bytes a memory instruction accesses; 0 for others.</summary>
     public int MemorySize { get; }
     /// <summary>The proposal that introduced it (<see cref="Feature.None"/> for MVP).</summary>
