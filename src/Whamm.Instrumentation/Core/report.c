@@ -44,6 +44,7 @@ static u32 read_leb(const u8 **p, u32 *shift, u8 *last)
 
 static u32 read_uleb(const u8 **p)
 {
+    if (**p < 0x80) return *(*p)++; /* one byte: most row fields and deltas */
     u32 shift;
     u8 last;
     return read_leb(p, &shift, &last);
@@ -52,6 +53,11 @@ static u32 read_uleb(const u8 **p)
 /* A signed LEB128 as the u32 of its two's complement, so that adding it to a u32 wraps like the encoder's subtraction. */
 static u32 read_sleb(const u8 **p)
 {
+    u8 b = **p;
+    if (b < 0x80) {
+        (*p)++;
+        return b & 0x40 ? b | ~0x7fu : b;
+    }
     u32 shift;
     u8 last;
     u32 v = read_leb(p, &shift, &last);

@@ -48,6 +48,23 @@ public sealed class PrintTests
     }
 
     [Fact]
+    public void EveryDigitCountPrintsExactly()
+    {
+        // Each power of ten and its neighbours: the digit count's boundaries, and every length of the pair loop.
+        var values = new List<ulong> { ulong.MaxValue };
+        var power = 1UL;
+        for (var k = 0; k < 20; k++, power *= 10) values.AddRange([power - 1, power, power + 1, power + power / 3]);
+        using var host = new CoreHost();
+        var put = host.Instance.GetAction<long>(CoreLibrary.Exports.PutU64)!;
+        foreach (var v in values)
+        {
+            put((long)v);
+            host.Action(CoreLibrary.Exports.PutC)(' ');
+        }
+        Assert.Equal(string.Concat(values.Select(v => Invariant(v) + " ")), host.TakeOutput());
+    }
+
+    [Fact]
     public void PutsAndPutcWriteBytesWithoutNewline()
     {
         using var host = new CoreHost();
