@@ -315,9 +315,9 @@ internal sealed partial class ProbeInjection
     /// frame opened went to the end of one of them, back to the loop or out of it, and for the function nothing left it or
     /// called out to a callee that may end the program (<see cref="CutFrames"/>).
     /// </summary>
-    private int EveryRunOf()
+    private int EveryRunOf(int depth)
     {
-        for (var f = walkDepth - 1; f >= 0; f--)
+        for (var f = depth - 1; f >= 0; f--)
         {
             if (frames[f].Cut) return -1;
             if (f == 0 || frames[f].Op == Op.Loop) return f;
@@ -327,7 +327,7 @@ internal sealed partial class ProbeInjection
     }
 
     /// <summary>Code at the walk's depth runs once in every iteration of the innermost loop around it (<see cref="EveryRunOf"/>).</summary>
-    private bool EveryIteration => EveryRunOf() > 0;
+    private bool EveryIteration => EveryRunOf(walkDepth) > 0;
 
     /// <summary>The outermost frame (its index) a <c>br</c>, <c>br_if</c> or <c>br_table</c> at <paramref name="depth"/> may go to; null for other instructions.</summary>
     private static int? BranchTarget(in Instruction ins, int depth) => ins.Op switch
@@ -378,10 +378,15 @@ internal sealed partial class ProbeInjection
         endedRuns = null;
     }
 
-    /// <summary>The current group starts at <paramref name="pc"/>, in the walk's frames.</summary>
-    private void StartGroup(int pc, int loop)
+    /// <summary>
+    /// The current group starts at <paramref name="pc"/> (an <paramref name="op"/>), in the walk's frames; at a loop's <c>end</c>, in the frames
+    /// around the loop: code there runs once each time the loop is left (falling out of its body), so it takes no local
+    /// of the loop (a register while the loop runs) and may read the function's entry counter.
+    /// </summary>
+    private void StartGroup(int pc, Op op, int loop)
     {
-        (groupFirstPc, groupDepth, groupLoop, groupRun, groupAfter) = (pc, walkDepth, loop, EveryRunOf(), pendingAfter);
+        var depth = op == Op.End && frames[walkDepth - 1].Op == Op.Loop ? walkDepth - 1 : walkDepth;
+        (groupFirstPc, groupDepth, groupLoop, groupRun, groupAfter) = (pc, depth, loop, EveryRunOf(depth), pendingAfter);
         pendingAfter = null;
     }
 
@@ -499,7 +504,7 @@ internal sealed partial class ProbeInjection
             CountUnreachable(pm, ops, constants, pc);
             return;
         }
-        if (!GroupStarted) StartGroup(pc, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
+        if (!GroupStarted) StartGroup(pc, siteOp, recentCount > 0 && Recent[^1].Op == Op.Loop ? Recent[^1].Offset : -1);
         siteUpdates.Clear();
         foreach (var op in ops)
         {
@@ -621,7 +626,7 @@ internal sealed partial class ProbeInjection
     /// <summary>Before the instruction after an <c>if</c> or <c>br_if</c> (<see cref="CountCondition"/>): its group starts with these.</summary>
     private void CountAfterSite(in Instruction ins)
     {
-        if (!GroupStarted) StartGroup(ins.Offset, -1);
+        if (!GroupStarted) StartGroup(ins.Offset, ins.Op, -1);
         foreach (var (global, type, address, amount) in afterSite) AddTo(group, global, type, address, amount);
         afterSite.Clear();
     }
