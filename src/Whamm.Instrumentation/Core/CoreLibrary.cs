@@ -27,8 +27,8 @@ public static class CoreLibrary
         public const int TableSize = 16;
         /// <summary>A row kind: six i32s, <c>text_ptr, text_len, probe_ptr, probe_len, desc_ptr, desc_len</c>.</summary>
         public const int KindSize = 24;
-        /// <summary>A function: three i32s, <c>fid, name_ptr, name_len</c>.</summary>
-        public const int FunctionSize = 12;
+        /// <summary>A function: two i32s, <c>text_ptr, text_len</c> of its <c>NAME, FID, </c>.</summary>
+        public const int FunctionSize = 8;
     }
 
     /// <summary>The module and field of the only import, WASI's <c>fd_write</c>.</summary>

@@ -12,11 +12,10 @@ typedef struct {
     u32 desc_len;
 } row_kind;
 
-/* A function as site rows name it: 12 bytes. */
+/* A function as site rows name it, "NAME, FID, " (formatted by the instrumenter, once per function): 8 bytes. */
 typedef struct {
-    u32 fid;
-    const u8 *name;
-    u32 name_len;
+    const u8 *text;
+    u32 text_len;
 } function_entry;
 
 /* The argument of whamm_report: 16 bytes. */
@@ -65,8 +64,8 @@ static u32 read_sleb(const u8 **p)
     return v;
 }
 
-/* Room for a site row's numbers and separators: id, fid and pc with their ", ". */
-#define ROW_NUMBERS 48
+/* Room for a site row's numbers and separators: id and pc with their ", ". */
+#define ROW_NUMBERS 32
 
 EXPORT("whamm_report")
 void whamm_report(const report_table *table)
@@ -85,15 +84,24 @@ void whamm_report(const report_table *table)
             const function_entry *f = &table->functions[function];
             u8 *q = put_u64(out_reserve(ROW_NUMBERS), id);
             q = put_text(q, kind->text, kind->text_len, ROW_NUMBERS);
-            q = put_text(q, f->name, f->name_len, ROW_NUMBERS);
-            q = put_u64(PUT_LIT(q, ", "), f->fid);
-            q = put_i64(PUT_LIT(q, ", "), (i32)pc);
+            q = put_text(q, f->text, f->text_len, ROW_NUMBERS);
+            q = put_i64(q, (i32)pc);
             out_commit(put_text(PUT_LIT(q, ", "), kind->probe, kind->probe_len, 0));
         } else {
             out_bytes(kind->text, kind->text_len);
         }
-        print_value(kind->desc, kind->desc_len, (const u8 *)value, TUPLE_REPORT);
-        out_char('\n');
+        u8 scalar = kind->desc_len == 1 ? kind->desc[0] : 0;
+        if (scalar == 'I' || scalar == 'Q' || scalar == 'z') { /* a counter or a flag, most rows: no descriptor walk */
+            const u8 *v = (const u8 *)value;
+            u8 *q = out_reserve(21);
+            if (scalar == 'z') q = v[0] ? PUT_LIT(q, "true") : PUT_LIT(q, "false");
+            else q = put_u64(q, scalar == 'I' ? load_u32(v) : load_u64(v));
+            *q++ = '\n';
+            out_commit(q);
+        } else {
+            print_value(kind->desc, kind->desc_len, (const u8 *)value, TUPLE_REPORT);
+            out_char('\n');
+        }
     }
     whamm_flush();
 }

@@ -76,9 +76,8 @@ internal sealed class ReportTable
         var functionTable = data.Reserve(functions.Count * CoreLibrary.ReportLayout.FunctionSize, 4);
         for (var i = 0; i < functions.Count; i++)
         {
-            var at = functionTable + (uint)(i * CoreLibrary.ReportLayout.FunctionSize);
-            data.WriteInt32(at, (int)functions[i].Fid);
-            WriteStrings(data, at + 4, functions[i].Name);
+            var (fid, name) = functions[i];
+            WriteStrings(data, functionTable + (uint)(i * CoreLibrary.ReportLayout.FunctionSize), string.Create(CultureInfo.InvariantCulture, $"{name}, {fid}, "));
         }
         var rows = EncodeRows();
         var rowStream = data.Reserve(rows.Length);

@@ -25,6 +25,8 @@ public sealed class ReportTests
             (", memaddr, t, (u8, i32, i64), (i32; i32; i64), script0, ", "1_wasm:opcode:call:before, ", "(Biq)"),
             ("3, global_id, total, f64, f64, script0, , , , , ", "", "d"),
             ("0, map_id, m, map<(i32,i32),i32>, i32, script0, , , , , ", "", "m"),
+            (", memaddr, wide, u64, i64, script0, ", "2_wasm:opcode:call:before, ", "Q"),
+            (", memaddr, reached, bool, i32, script0, ", "3_wasm:opcode:nop:before, ", "z"),
         };
         var functions = new (uint Fid, string Name)[] { (7, "main"), (0, ""), (4000000000, "#4000000000") };
         var count = host.Put(new Packer().U32(1).ToArray());
@@ -32,6 +34,8 @@ public sealed class ReportTests
         var tuple = host.Put(new Packer().U8(255).I32(-1).I64(long.MinValue).ToArray());
         var total = host.Put(new Packer().F64(1000.18).ToArray());
         var mapId = host.Put(new Packer().I32(0).ToArray());
+        var wide = host.Put(new Packer().I64(-1).ToArray());
+        var flags = host.Put(new Packer().U8(2).U8(0).ToArray());
         // (kind, id, value, function, pc, printed): ids, functions and pcs go up and down, a value is shared, a
         // pc is negative, an id needs a five-byte LEB128; global rows ignore id, function and pc.
         var rows = new (int Kind, uint Id, int Value, int Function, int Pc, string Printed)[]
@@ -42,12 +46,15 @@ public sealed class ReportTests
             (0, 4000000000u, count, 1, -1, $"4000000000, memaddr, count, u32, u32, script0, , 0, -1, 0_wasm:opcode:call:before, 1"),
             (2, 0, total, 0, 0, "3, global_id, total, f64, f64, script0, , , , , +1.00018e3"),
             (3, 12345, mapId, 2, 77, "0, map_id, m, map<(i32,i32),i32>, i32, script0, , , , , (1,2)->5"),
+            (4, (uint)wide, wide, 0, 5, $"{wide}, memaddr, wide, u64, i64, script0, main, 7, 5, 2_wasm:opcode:call:before, 18446744073709551615"),
+            (5, (uint)flags, flags, 0, 6, $"{flags}, memaddr, reached, bool, i32, script0, main, 7, 6, 3_wasm:opcode:nop:before, true"),
+            (5, (uint)flags + 1, flags + 1, 0, 7, $"{flags + 1}, memaddr, reached, bool, i32, script0, main, 7, 7, 3_wasm:opcode:nop:before, false"),
         };
 
         var kindTable = new Packer();
         foreach (var (text, probe, desc) in kinds) kindTable.Str(host.PutString(text)).Str(probe.Length == 0 ? (0, 0) : host.PutString(probe)).Str(host.PutString(desc));
         var functionTable = new Packer();
-        foreach (var (fid, name) in functions) functionTable.U32(fid).Str(name.Length == 0 ? (0, 0) : host.PutString(name));
+        foreach (var (fid, name) in functions) functionTable.Str(host.PutString($"{name}, {fid}, "));
         var stream = new List<byte>();
         (uint Id, int Function, int Pc) last = (0, 0, 0);
         foreach (var r in rows)
