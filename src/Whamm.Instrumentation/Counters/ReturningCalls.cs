@@ -28,7 +28,7 @@ internal sealed class ReturningCalls
     private readonly bool[] leaves = [];       // [original function]: may leave its caller other than by returning
     private readonly HashSet<int> leavingTypes = []; // canonical types through which an indirect call may reach such a function
     private readonly bool openTables = true;
-    private readonly ValidationContext? types;
+    private readonly ValidationContext? original;      // null: nothing is known
     private const long ParallelBytes = 1 << 20;
 
     /// <summary>Every call may leave its caller (nothing is known of the callees).</summary>
@@ -38,17 +38,17 @@ internal sealed class ReturningCalls
 
     private ReturningCalls(ValidationContext original, bool[] leaves, HashSet<int> leavingTypes, bool openTables)
     {
-        types = original;
+        this.original = original;
         this.leaves = leaves;
         this.leavingTypes = leavingTypes;
         this.openTables = openTables;
     }
 
     /// <summary>Whether <paramref name="ins"/> is a call after which the caller goes on unless the program traps.</summary>
-    public bool Returns(in Instruction ins) => types is not null && ins.Op switch
+    public bool Returns(in Instruction ins) => original is not null && ins.Op switch
     {
         Op.Call => !leaves[ins.Index],
-        Op.CallIndirect or Op.CallRef => !openTables && !leavingTypes.Contains(types.CanonicalId(ins.Index)),
+        Op.CallIndirect or Op.CallRef => !openTables && !leavingTypes.Contains(original.CanonicalId(ins.Index)),
         _ => false,
     };
 
@@ -142,7 +142,7 @@ internal sealed class ReturningCalls
     {
         public static CallsOf Read(FunctionBody body, ValidationContext original)
         {
-            var calls = new CallsOf([], [], false);
+            List<int> direct = [], indirect = [];
             var throws = false;
             var reader = body.Instructions();
             while (!reader.AtEnd)
@@ -151,17 +151,17 @@ internal sealed class ReturningCalls
                 switch (ins.Op)
                 {
                     case Op.Call or Op.ReturnCall:
-                        calls.Direct.Add((int)ins.Index);
+                        direct.Add((int)ins.Index);
                         break;
                     case Op.CallIndirect or Op.ReturnCallIndirect or Op.CallRef or Op.ReturnCallRef:
-                        calls.Indirect.Add(original.CanonicalId(ins.Index));
+                        indirect.Add(original.CanonicalId(ins.Index));
                         break;
                     case Op.Throw or Op.ThrowRef or Op.Rethrow:
                         throws = true;
                         break;
                 }
             }
-            return calls with { Throws = throws };
+            return new CallsOf(direct, indirect, throws);
         }
     }
 }

@@ -155,10 +155,11 @@ internal sealed class Lifecycle
 
     private void FillExit()
     {
+        var inner = ExportExit();
         var b = new InstructionBuilder();
         b.GlobalGet(doneGlobal).If(BlockType.Empty, x => x.Return());
         b.I32Const(1).GlobalSet(doneGlobal);
-        if (ExportExit() is { } inner) b.Call(inner);
+        if (inner is not null) b.Call(inner.Value);
         state.MapCounters?.EmitFlush(b, Local(exitLocals));
         state.DenseMapCounters?.EmitFlush(b, Local(exitLocals));
         EmitProbes(b, index.End, exitLocals);
@@ -184,7 +185,8 @@ internal sealed class Lifecycle
             editor.AddExport(ExitExport, ExternalKind.Func, exitFunction);
             return null;
         }
-        if (inner.Kind != ExternalKind.Func || editor.Module.Types[(int)editor.Module.FunctionTypeIndex(inner.Index)].Composite is not FuncType { Params: [], Results: [] })
+        var type = inner.Kind == ExternalKind.Func ? editor.Module.Types[(int)editor.Module.FunctionTypeIndex(inner.Index)].Composite : null;
+        if (type is not FuncType { Params: [], Results: [] })
             throw new InstrumentationException($"the application exports `{ExitExport}`, which is not a function without parameters or results: it cannot be instrumented");
         exports[exports.IndexOf(inner)] = inner with { Index = exitFunction };
         return inner.Index;
