@@ -115,8 +115,7 @@ internal static class OpcodeEventFactory
                 case ImmKind.BrTable:
                     vars.Add(V.BranchTargets);
                     break;
-                case ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory or ImmKind.Global
-                    or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32 or ImmKind.Lane:
+                case var index when ImmKinds.IsIndex(index) || index == ImmKind.Lane:
                     if (kind == ImmKind.Type) { typeImmediate = next; typeCount++; }
                     if (kind == ImmKind.Field) fieldImmediate = next;
                     vars.Add(V.Imm(next++, WhammType.U32, kind));

@@ -19,8 +19,7 @@ internal sealed class OpDesc
         (Shape, FixedSize) = Kinds switch
         {
             [] => (ImmShape.None, 0),
-            [ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory or ImmKind.Global or ImmKind.Local
-                or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32 or ImmKind.I32 or ImmKind.I64] => (ImmShape.Leb, 0),
+            [var only] when ImmKinds.IsIndex(only) || only is ImmKind.I32 or ImmKind.I64 => (ImmShape.Leb, 0),
             [ImmKind.MemArg] => (ImmShape.MemArg, 0),
             [ImmKind.F32] => (ImmShape.Fixed, 4),
             [ImmKind.F64] => (ImmShape.Fixed, 8),
@@ -410,10 +409,7 @@ internal sealed class CodeRewriter
     {
         switch (kind)
         {
-            case ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory or ImmKind.Global
-                or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32:
-                c.SkipLeb(5);
-                break;
+            case var index when ImmKinds.IsIndex(index): c.SkipLeb(5); break;
             case ImmKind.I32: c.SkipLeb(5); break;
             case ImmKind.I64: c.SkipLeb(10); break;
             case ImmKind.F32: c.Skip(4); break;

@@ -176,8 +176,7 @@ public sealed class InstructionBuilder
 
     private static void RequireU32(OpcodeInfo info, int i)
     {
-        if (info.Immediates[i] is not (ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory
-            or ImmKind.Global or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32))
+        if (!ImmKinds.IsIndex(info.Immediates[i]))
             throw new ArgumentException($"{info.Name}'s immediate {i} is a {info.Immediates[i]}, not an index");
     }
 

@@ -49,13 +49,14 @@ public struct InstructionReader
         Array? vector = null;
         foreach (var kind in opcode.ImmediateKinds)
         {
+            if (ImmKinds.IsIndex(kind))
+            {
+                slots[slot++] = _r.ReadU32();
+                continue;
+            }
             switch (kind)
             {
                 case ImmKind.BlockType: blockType = ReadBlockType(ref _r); break;
-                case ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory or ImmKind.Global
-                    or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32:
-                    slots[slot++] = _r.ReadU32();
-                    break;
                 case ImmKind.BrTable:
                 {
                     var count = _r.ReadCount();

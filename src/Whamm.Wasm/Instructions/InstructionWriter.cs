@@ -25,13 +25,14 @@ public static class InstructionWriter
         var slot = 0;
         foreach (var kind in ins.Opcode.ImmediateKinds)
         {
+            if (ImmKinds.IsIndex(kind))
+            {
+                w.WriteU32((uint)Slot(ins, slot++));
+                continue;
+            }
             switch (kind)
             {
                 case ImmKind.BlockType: WriteBlockType(w, ins.BlockType); break;
-                case ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory or ImmKind.Global
-                    or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32:
-                    w.WriteU32((uint)Slot(ins, slot++));
-                    break;
                 case ImmKind.BrTable:
                 {
                     var labels = ins.BrTableLabels;

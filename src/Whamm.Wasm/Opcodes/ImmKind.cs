@@ -62,3 +62,12 @@ public enum ImmKind : byte
     /// <summary><c>try_table</c> catch clauses.</summary>
     Catches,
 }
+
+/// <summary>Questions about <see cref="ImmKind"/> that decoding, encoding, remapping and printing share.</summary>
+public static class ImmKinds
+{
+    /// <summary>Whether an immediate of <paramref name="kind"/> is one u32 LEB128: an index, a label or a plain u32.</summary>
+    public static bool IsIndex(ImmKind kind) => kind is ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table
+        or ImmKind.Memory or ImmKind.Global or ImmKind.Local or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field
+        or ImmKind.U32;
+}

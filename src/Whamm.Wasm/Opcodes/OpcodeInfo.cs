@@ -21,8 +21,7 @@ public sealed class OpcodeInfo
         Name = row.Name;
         Category = row.Category;
         ImmediateKinds = row.Immediates;
-        OneIndex = ImmediateKinds is [ImmKind.Label or ImmKind.Func or ImmKind.Local or ImmKind.Global or ImmKind.Table
-            or ImmKind.Type or ImmKind.Memory or ImmKind.Elem or ImmKind.Data or ImmKind.Tag or ImmKind.Field or ImmKind.U32];
+        OneIndex = ImmediateKinds is [var only] && ImmKinds.IsIndex(only);
         MemorySize = row.Size;
         Feature = row.Feature;
         if (row.Signature is { } sig)

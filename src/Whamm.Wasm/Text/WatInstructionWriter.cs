@@ -325,9 +325,8 @@ internal sealed class WatInstructionWriter(WatTextWriter w, Module module, WatNa
 
     private static int SlotsOf(ImmKind kind) => kind switch
     {
-        ImmKind.Label or ImmKind.Func or ImmKind.Type or ImmKind.Table or ImmKind.Memory or ImmKind.Global or ImmKind.Local
-            or ImmKind.Tag or ImmKind.Elem or ImmKind.Data or ImmKind.Field or ImmKind.U32 or ImmKind.Lane or ImmKind.CastFlags
-            or ImmKind.I32 or ImmKind.I64 or ImmKind.F32 or ImmKind.F64 or ImmKind.HeapType => 1,
+        _ when ImmKinds.IsIndex(kind) => 1,
+        ImmKind.Lane or ImmKind.CastFlags or ImmKind.I32 or ImmKind.I64 or ImmKind.F32 or ImmKind.F64 or ImmKind.HeapType => 1,
         ImmKind.Shuffle or ImmKind.V128 => 2,
         _ => 0,
     };
