@@ -7,8 +7,9 @@ using Whamm.Wasm.Writing;
 namespace Whamm.Instrumentation.Tests;
 
 /// <summary>
-/// Scripts that only count into script globals are instrumented on several threads (<see cref="InstrumentOptions.Threads"/>):
-/// the output must be the one-by-one walk's, byte for byte, and every other script must stay sequential.
+/// Scripts that only count into script globals or per-site variables of one size are instrumented on several threads
+/// (<see cref="InstrumentOptions.Threads"/>): the output, report table included, must be the one-by-one walk's, byte for
+/// byte, and every other script must stay sequential.
 /// </summary>
 public sealed class ParallelInstrumentationTests
 {
@@ -29,6 +30,14 @@ public sealed class ParallelInstrumentationTests
         wasm:opcode:*store*:before / 1 < 2 / { stores = stores - 2; }
         wasm:opcode:call|call_indirect:before { loads = loads + 5; stores--; }
         """)]
+    [InlineData("wasm:opcode:*:before { report var count: u32; count++; }")]                 // hotness
+    [InlineData("wasm:opcode:*:before { report var reached: bool; reached = true; }")]       // coverage: a bool takes four bytes
+    [InlineData("wasm:opcode:call:before { report var n: u32; n++; }")]                      // sparse: most functions take no instance
+    [InlineData("""
+        report var all: u64;
+        wasm:opcode:if|br_if:before { report var total: u32; report var twice: u32; total++; twice = twice + 2; all++; }
+        wasm:opcode:local.get:before { unshared var hidden: i32; hidden--; }
+        """)]                                                                                    // globals and instances, one without a report row
     public void ACounterScriptGivesTheSameModuleOnFourThreadsAsOnOne(string script)
     {
         var sequential = Instrument(script, threads: 1);
@@ -42,7 +51,8 @@ public sealed class ParallelInstrumentationTests
     }
 
     [Theory]
-    [InlineData("wasm:opcode:call:before { report var n: u32; n++; }")]                   // per-site variables: report rows
+    [InlineData("wasm:opcode:call:before { report var n: u64; n++; } wasm:opcode:br_if:before { report var b: bool; b = true; }")] // two sizes
+    [InlineData("wasm:opcode:call:before { report var g: map<u32, u32>; g[0]++; }")]       // a per-site map
     [InlineData("report var g: map<u32, u32>; wasm:opcode:call:before { g[fid]++; }")]     // map counters: static data
     [InlineData("var n: u32; wasm:opcode:call:before / imm0 == 3 / { n++; }")]             // statics: folded per site
     [InlineData("var n: i32; wasm:opcode:i32.add:before { n = n + arg0; }")]               // not a counter

@@ -91,33 +91,28 @@ internal sealed class CounterGroup
 
     /// <summary>
     /// Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function
-    /// has one), per-site counters in the local <paramref name="local"/> gives them (a loop's, see
+    /// has one), per-site counters in the local <paramref name="locals"/> gives them (a loop's, see
     /// <see cref="CachedCounter"/>) or else in memory. Where a local counts the group's runs for its i32 counters
-    /// (<paramref name="groupLocal"/>, also for one counter when <paramref name="countRunsOfOne"/>), returns it.
+    /// (<see cref="ICounterLocals.Runs"/>, also for one counter when <paramref name="countRunsOfOne"/>), returns it.
     /// </summary>
-    public (uint Local, bool Bump)? Emit(InstructionBuilder b, uint? memory, CounterCache cache, Func<CachedCounter, uint?> local,
-        Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, bool countRunsOfOne)
+    public (uint Local, bool Bump)? Emit<TLocals>(InstructionBuilder b, uint? memory, CounterCache cache, TLocals locals, bool countRunsOfOne)
+        where TLocals : ICounterLocals
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
-        (uint Local, bool Bump)? runs32 = null;
-        var counted = EmitRunCount(b, counters =>
-        {
-            var runs = groupLocal(counters);
-            if (counters[0].LocalType == ValType.I32) runs32 = runs;
-            return runs;
-        }, countRunsOfOne ? 1 : 2);
+        var least = countRunsOfOne ? 1 : 2;
+        var runs32 = RunCount(b, ValType.I32, locals, least);
+        var runs64 = RunCount(b, ValType.I64, locals, least);
         foreach (var (type, address, value, isSet, @base) in slots)
         {
-            if (@base is null && !isSet && ValueLayout.ValType(type) is var t && (t == ValType.I32 && counted.I32 || t == ValType.I64 && counted.I64)) continue;
-            if (@base is null && local(new CachedCounter(type, address, value, isSet)) is { } l)
+            if (@base is null && !isSet && ValueLayout.ValType(type) is var t && (t == ValType.I32 && runs32 is not null || t == ValType.I64 && runs64 is not null)) continue;
+            if (@base is null && locals.Local(new CachedCounter(type, address, value, isSet)) is { } l)
             {
                 if (isSet) b.I32Const(1).LocalSet(l);
                 else CachedCounter.EmitAdd(b, type, l, value);
                 continue;
             }
-            Action<InstructionBuilder> pushBase = @base is { } g ? x => x.GlobalGet(g) : ValueLayout.ZeroBase;
             if (isSet) ValueLayout.EmitSetSiteVariable(b, type, memory!.Value, address, value);
-            else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value, pushBase);
+            else ValueLayout.EmitAddConstant(b, type, memory!.Value, address, value, @base is { } g ? GlobalBase(g) : ValueLayout.ZeroBase);
         }
         globals.Clear();
         slots.Clear();
@@ -125,23 +120,33 @@ internal sealed class CounterGroup
         return runs32;
     }
 
-    /// <summary>
-    /// Where a loop holds the group and it adds to <paramref name="least"/> or more per-site counters of one Wasm type, one
-    /// local counts the group's runs for all of them (<paramref name="groupLocal"/>, flushed as runs times amount; bumped
-    /// here unless another group of the same runs bumps it): which types are counted so.
-    /// </summary>
-    private (bool I32, bool I64) EmitRunCount(InstructionBuilder b, Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, int least) =>
-        slots.Count < least ? default : (RunCount(b, ValType.I32, groupLocal, least), RunCount(b, ValType.I64, groupLocal, least));
+    private static Action<InstructionBuilder> GlobalBase(uint global) => b => b.GlobalGet(global);
 
-    private bool RunCount(InstructionBuilder b, ValType type, Func<IReadOnlyList<CachedCounter>, (uint Local, bool Bump)?> groupLocal, int least)
+    /// <summary>
+    /// Where a loop holds the group and it adds to <paramref name="least"/> or more per-site counters of Wasm type
+    /// <paramref name="type"/>, one local counts the group's runs for all of them (<see cref="ICounterLocals.Runs"/>,
+    /// flushed as runs times amount; bumped here unless another group of the same runs bumps it): that local, else null.
+    /// </summary>
+    private (uint Local, bool Bump)? RunCount<TLocals>(InstructionBuilder b, ValType type, TLocals locals, int least) where TLocals : ICounterLocals
     {
+        if (slots.Count < least) return null;
         List<CachedCounter>? counters = null;
         foreach (var (t, address, value, isSet, @base) in slots)
         {
             if (@base is null && !isSet && ValueLayout.ValType(t) == type) (counters ??= []).Add(new CachedCounter(t, address, 0, false, value));
         }
-        if (counters is null || counters.Count < least || groupLocal(counters) is not var (local, bump)) return false;
+        if (counters is null || counters.Count < least || locals.Runs(counters) is not var (local, bump)) return null;
         if (bump) CachedCounter.EmitAdd(b, type, local, 1);
-        return true;
+        return (local, bump);
     }
+}
+
+/// <summary>The locals that hold a group's counters while a loop runs (<see cref="CounterGroup.Emit"/>): the walk answers for the group it emits.</summary>
+internal interface ICounterLocals
+{
+    /// <summary>The local holding <paramref name="counter"/>, or null: it is updated in memory.</summary>
+    uint? Local(CachedCounter counter);
+
+    /// <summary>A local counting the group's runs for all of <paramref name="counters"/> (of one Wasm type) and whether the group bumps it; null when none.</summary>
+    (uint Local, bool Bump)? Runs(IReadOnlyList<CachedCounter> counters);
 }

@@ -60,8 +60,12 @@ internal sealed partial class ProbeInjection
         }
         var prepared = PrepareAll(index.FuncExit, bindings, site.Pc, null);
         if (kind == ExitKind.WhenTaken) EmitWhenTaken(code.Pre, site, prepared, WhenConditionHolds);
-        else EmitWhenTaken(code.Pre, site, prepared, (b, index, run) => WhenTableSelects(b, site.Ins, (uint)(site.Depth - 1), index, run));
+        else EmitWhenTableExits(code.Pre, site, prepared);
     }
+
+    /// <summary>Func:exit probes before a <c>br_table</c> that may leave the function (a method of its own: its closure is made only there).</summary>
+    private void EmitWhenTableExits(InstructionBuilder pre, Site site, List<Prepared> prepared) =>
+        EmitWhenTaken(pre, site, prepared, (b, index, run) => WhenTableSelects(b, site.Ins, (uint)(site.Depth - 1), index, run));
 
     private void InjectAtTarget(Site site, SiteBindings bindings, SiteCode code)
     {

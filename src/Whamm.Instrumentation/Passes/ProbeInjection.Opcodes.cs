@@ -83,9 +83,13 @@ internal sealed partial class ProbeInjection
                     p.Match.Probe.Syntax.Rule.Span);
             chosen = p;
         }
-        if (chosen is null) return;
+        if (chosen is not null) code.Replacement = AltReplacement(site, chosen);
+    }
 
-        var r = code.Replacement = new InstructionBuilder();
+    /// <summary>The code replacing the instruction of <paramref name="site"/> by <paramref name="chosen"/> (a method of its own: its closures are made only at such a site).</summary>
+    private InstructionBuilder AltReplacement(Site site, Prepared chosen)
+    {
+        var r = new InstructionBuilder();
         var args = Save(r, chosen.ArgTypes);
         var resultTypes = site.Results ?? [];
         var alt = new AltSite(args, chosen.ArgTypes, [.. resultTypes.Select(pool.Take)], resultTypes, functions, SiteText(site.Pc));
@@ -115,6 +119,7 @@ internal sealed partial class ProbeInjection
             Body(r);
         }
         if (ControlFlow.NeverFallsThrough(site.Ins.Op)) r.Unreachable();
+        return r;
     }
 
     /// <summary>Whether an alt replacement can start its results at zero (there is no v128 zero to emit).</summary>

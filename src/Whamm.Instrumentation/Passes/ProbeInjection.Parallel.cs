@@ -1,5 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Whamm.Instrumentation.Counters;
+using Whamm.Instrumentation.Sites;
+using Whamm.Instrumentation.State;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Opcodes;
@@ -7,17 +9,21 @@ using Whamm.Wasm.Opcodes;
 namespace Whamm.Instrumentation.Passes;
 
 /// <summary>
-/// Walking the functions on several threads when the script is only counters of script globals (a dense instruction
-/// counter, a sparse call counter): such a walk adds nothing shared to the module (no static data, report rows, types or
-/// functions), only locals and code to the function being walked, so one worker per thread (all per-function state is
-/// per instance) can take any share of the functions and the output is byte-identical to the sequential walk's.
-/// Each worker counts into its own <see cref="ProbeStats"/> and <see cref="Injected"/>, summed at the end; the
+/// Walking the functions on several threads when the script is only counters, of script globals or of per-site
+/// variables of one size (a dense instruction counter, a sparse call counter, hotness, coverage): such a walk adds only
+/// locals and code to the function being walked, and per-site instances whose addresses are known before the walk
+/// (<see cref="SiteSlots"/>); no other static data, types or functions. So one worker per thread (all per-function
+/// state is per instance) can take any share of the functions and the output is byte-identical to the sequential
+/// walk's. Each worker counts into its own <see cref="ProbeStats"/> and <see cref="Injected"/>, summed at the end; the
 /// foldings are made before the workers start, which then only read them.
 /// </summary>
 internal sealed partial class ProbeInjection
 {
     /// <summary>Whether <see cref="Run"/> walked the functions on several workers.</summary>
     public bool WalkedInParallel { get; private set; }
+
+    /// <summary>Where a worker's function takes its per-site instances from (<see cref="SiteSlots"/>); null when walking sequentially.</summary>
+    private SiteSlots.Cursor? slotCursor;
 
     /// <summary>A worker of <see cref="RunParallel"/>: the coordinator's module, script, options and foldings, its own counts.</summary>
     private ProbeInjection(ProbeInjection coordinator)
@@ -35,19 +41,34 @@ internal sealed partial class ProbeInjection
     /// <summary>
     /// Whether every probe match is an opcode <c>before</c> counter that the walk's shortcut takes (<see cref="CountsOnlyAt"/>:
     /// no static or stack values, the same unconditional countable folding at every site) and that only adds to script
-    /// globals; no function or block events, shadow tables or user libraries (so no <c>@static</c> call either). Anything
-    /// else may allocate shared state while walking and stays sequential. Folds the probes (into <see cref="foldedOnce"/>).
+    /// globals or counts into per-site variables (no maps) of one size that is a multiple of its alignment; no function
+    /// or block events, shadow tables or user libraries (so no <c>@static</c> call either). Anything else may allocate
+    /// shared state while walking and stays sequential. Folds the probes (into <see cref="foldedOnce"/>) and sets
+    /// <paramref name="sites"/>: how many per-site instances a site of each opcode takes, and their size.
     /// </summary>
-    private bool ParallelSafe()
+    private bool ParallelSafe(out (int[] InstancesAt, int Size) sites)
     {
+        sites = (new int[SiteIndex.OpCount], 0);
         if (Counters is not { } plan || Options.Libraries.Count > 0 || state.Shadows is not null
             || index.FuncEntry.Length + index.FuncExit.Length + index.BlockStart.Length + index.BlockEnd.Length > 0) return false;
         foreach (var op in Enum.GetValues<Op>())
         {
             if (!index.AnyAt(op)) continue;
             var before = index.Opcode(ModeKind.Before, op);
+            if (before.Length == 0) return false;
             // Cheap structural test first: folding below may evaluate what the sequential walk would only meet at a site.
-            if (before.Length == 0 || before.Any(pm => plan.BodyOf(pm.Match)?.All(AddsToGlobal) != true)) return false;
+            foreach (var pm in before)
+            {
+                if (plan.BodyOf(pm.Match) is not { } ops) return false;
+                foreach (var c in ops)
+                {
+                    if (AddsToGlobal(c)) continue;
+                    if (!CountsPerSite(c) || ValueLayout.SiteSize(c.Variable.Type) is var size && sites.Size != 0 && size != sites.Size
+                        || size % ValueLayout.SiteAlignment(size) != 0) return false;
+                    sites.Size = size;
+                    if (c.Kind == CounterOpKind.Declare) sites.InstancesAt[(int)op]++;
+                }
+            }
             if (!FoldsToCountsOnly(op)) return false;
         }
         return true;
@@ -55,6 +76,9 @@ internal sealed partial class ProbeInjection
 
     private static bool AddsToGlobal(CounterOp op) =>
         op.Kind == CounterOpKind.Add && op.Key is null && op.Variable.VariableKind == VariableKind.Global;
+
+    private static bool CountsPerSite(CounterOp op) =>
+        op.Key is null && op.Variable.VariableKind == VariableKind.Unshared && !op.Variable.Type.IsMap;
 
     /// <summary>
     /// <see cref="CountsOnlyAt"/>, except that a folding error (a constant cast that would trap, an unsupported built-in)
@@ -77,8 +101,9 @@ internal sealed partial class ProbeInjection
     /// this thread and dedicated ones, each claiming the next function from a counter (<c>Parallel.For</c>'s replicated
     /// tasks made more workers and cost more CPU for the same wall time). The first failure stops the others and is rethrown.
     /// </summary>
-    private void RunParallel(int count)
+    private void RunParallel(int count, (int[] InstancesAt, int Size) sites)
     {
+        var slots = sites.Size == 0 ? null : SiteSlots.Reserve(state, module, count, sites.InstancesAt, sites.Size, Options.Threads);
         var gate = new object();
         var next = -1;
         var done = 0;
@@ -90,7 +115,9 @@ internal sealed partial class ProbeInjection
             {
                 for (int i; (i = Interlocked.Increment(ref next)) < count;)
                 {
+                    worker.slotCursor = slots?.Open(i);
                     worker.InstrumentFunction(i, types: null); // no site needs stack types: no argN/resN, alt or shadow tables
+                    if (worker.slotCursor is { } cursor) slots!.Finish(cursor);
                     if (Options.Progress is { } progress)
                     {
                         lock (gate) progress.Report(++done / (double)count);
@@ -109,6 +136,7 @@ internal sealed partial class ProbeInjection
         Walk();
         foreach (var t in threads) t.Join();
         if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        slots?.Drain();
     }
 
     /// <summary>Adds a finished worker's counts, injected sites and approximation to this coordinator's.</summary>

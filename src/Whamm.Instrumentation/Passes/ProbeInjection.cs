@@ -26,7 +26,7 @@ namespace Whamm.Instrumentation.Passes;
 /// <item><c>ProbeInjection.Blocks.cs</c>: <c>entry</c>, <c>exit</c>, semantic <c>after</c> and <c>block_alt</c> of structured
 ///   blocks, and the basic-block events <c>wasm:block:start</c>/<c>end</c>;</item>
 /// <item><c>ProbeInjection.Exits.cs</c>: <c>wasm:func:entry</c>/<c>exit</c>, branch <c>at_target</c> and the hook before <c>proc_exit</c>.</item>
-/// <item><c>ProbeInjection.Parallel.cs</c>: the walk on several threads when the script is only counters of script globals.</item>
+/// <item><c>ProbeInjection.Parallel.cs</c>: the walk on several threads when the script is only counters (<see cref="SiteSlots"/>).</item>
 /// </list>
 /// Operands a probe reads (<c>argN</c>) are saved into fresh locals of the types the validator reports at that
 /// point and re-pushed for the instruction. Code at one instruction runs in this order: block:start, opcode
@@ -91,6 +91,7 @@ internal sealed partial class ProbeInjection
         foreach (var (probe, s) in stats) statsOf[probe.Index] = s;
         this.original = original;
         this.functions = functions;
+        editorOfFunction = Editor;
     }
 
     /// <summary>What was injected into each function, to name the culprit of a validation failure.</summary>
@@ -134,10 +135,10 @@ internal sealed partial class ProbeInjection
     {
         planesGrowHook = PlanesGrowHook();
         var count = functions.Count - functions.ImportCount;
-        if (Options.Threads > 1 && count > 1 && ParallelSafe())
+        if (Options.Threads > 1 && count > 1 && ParallelSafe(out var sites))
         {
             WalkedInParallel = true;
-            RunParallel(count);
+            RunParallel(count, sites);
             return;
         }
         using var types = Enum.GetValues<Op>().Any(NeedsTypes) ? new StackTypes(original, NeedsTypes) : null;
@@ -150,6 +151,9 @@ internal sealed partial class ProbeInjection
 
     private BodyEditor Editor() => bodyEditor ??= editor.EditBody(definedIndex);
 
+    /// <summary><see cref="Editor"/> as a delegate, made once: a method group converted at each site was a new delegate there.</summary>
+    private readonly Func<BodyEditor> editorOfFunction;
+
     /// <summary>Whether a site of <paramref name="op"/> needs its operand or result types (the validator, in <see cref="StackTypes"/>).</summary>
     private bool NeedsTypes(Op op) => index.NeedsStackTypes(op) || state.Shadows is not null && ShadowTables.Tracks(op);
 
@@ -158,7 +162,7 @@ internal sealed partial class ProbeInjection
         definedIndex = defined;
         fid = (uint)(functions.ImportCount + defined);
         bodyEditor = null;
-        pool = new LocalPool(Editor);
+        pool = new LocalPool(editorOfFunction);
         reportName = functions.NameSectionName(fid) ?? $"#{fid}";
         functionResults = functions.TypeOf(fid).Results.Length;
         InjectFuncEntry();
@@ -284,7 +288,7 @@ internal sealed partial class ProbeInjection
         InjectBlockAfter(site, code);
         InjectLoopFlush(site, code);
         InjectBlockOpen(site, bindings, code);
-        code.Apply(Editor, site.Ins.Offset);
+        code.Apply(editorOfFunction, site.Ins.Offset);
     }
 
     private SiteBindings Bindings(Site site, int instrCount = 0) =>

@@ -42,7 +42,8 @@ internal static class ControlFlow
             case Op.BrTable:
             {
                 var labels = ins.BrTableLabels; // the default included
-                var hits = labels.Count(l => l == outermost);
+                var hits = 0;
+                foreach (var l in labels) hits += l == outermost ? 1 : 0; // no lambda: a closure over outermost was allocated at every call
                 return hits == 0 ? ExitKind.None : hits == labels.Length ? ExitKind.Always : ExitKind.ByTable;
             }
             default: return ExitKind.None;

@@ -29,6 +29,42 @@ internal sealed class ReportTable
     /// <summary>One row: numbers and indices only (millions of them). <see cref="Function"/> indexes <see cref="functions"/>.</summary>
     private record struct Row(uint Id, uint Value, int Function, int Pc, int Kind);
 
+    /// <summary>
+    /// Rows in chunks that are never copied: a dense monitor adds millions, and a list's doubling copied 300 MB of them
+    /// for esbuild's hotness. A chunk stays below the large object heap's 85,000 bytes.
+    /// </summary>
+    private sealed class RowList
+    {
+        private const int ChunkRows = 4096;
+        private readonly List<Row[]> chunks = [];
+        private int used = ChunkRows; // rows in the last chunk
+
+        public int Count { get; private set; }
+
+        public Row Last => chunks[^1][used - 1];
+
+        public void Add(Row row)
+        {
+            if (used == ChunkRows)
+            {
+                chunks.Add(new Row[ChunkRows]);
+                used = 0;
+            }
+            chunks[^1][used++] = row;
+            Count++;
+        }
+
+        public IEnumerable<Row> All()
+        {
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                var chunk = chunks[c];
+                var n = c == chunks.Count - 1 ? used : ChunkRows;
+                for (var i = 0; i < n; i++) yield return chunk[i];
+            }
+        }
+    }
+
     /// <summary>What the rows of one report variable share; <see cref="Rule"/> is null for a script global, whose <see cref="Id"/> is its own.</summary>
     private readonly record struct Kind(string Name, WhammType Type, int ProbeIndex, string? Rule, string? Id, string IdType);
 
@@ -38,8 +74,8 @@ internal sealed class ReportTable
     private readonly List<(uint Fid, string Name)> functions = [];
     private readonly Dictionary<(uint Fid, string Name), int> functionIndex = [];
     /// <summary>Site rows per type group (<see cref="TypeGroup"/>, tuples per display string), each in allocation order, so ids ascend.</summary>
-    private readonly List<(int Rank, string Tuple, List<Row> Rows)> groups = [];
-    private readonly List<Row> globalRows = [];
+    private readonly List<(int Rank, string Tuple, RowList Rows)> groups = [];
+    private readonly RowList globalRows = new();
     private (uint Fid, string Name) lastFunction;
     private int lastFunctionIndex = -1;
 
@@ -51,8 +87,8 @@ internal sealed class ReportTable
     {
         var kind = KindOf(new Kind(name, type, site.ProbeIndex, site.Rule, null, "memaddr"));
         var rows = groups[kindGroup[kind]].Rows;
-        if (rows.Count > 0 && rows[^1].Id >= address)
-            throw new InstrumentationException($"internal error: report row {address} allocated after {rows[^1].Id}", isInternal: true);
+        if (rows.Count > 0 && rows.Last.Id >= address)
+            throw new InstrumentationException($"internal error: report row {address} allocated after {rows.Last.Id}", isInternal: true);
         rows.Add(new Row(address, valueAddress, FunctionOf(site.Fid, site.FunctionName), site.Pc, kind));
         Count++;
     }
@@ -96,8 +132,8 @@ internal sealed class ReportTable
         var w = new WasmWriter(Count * 5);
         var last = new Row();
         foreach (var (_, _, rows) in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal))
-            foreach (var row in rows) Encode(row);
-        foreach (var row in globalRows) Encode(row);
+            foreach (var row in rows.All()) Encode(row);
+        foreach (var row in globalRows.All()) Encode(row);
         return w;
 
         void Encode(Row row)
@@ -172,7 +208,7 @@ internal sealed class ReportTable
         var tuple = type.IsTuple ? type.ToString() : "";
         var at = groups.FindIndex(g => g.Rank == rank && g.Tuple == tuple);
         if (at >= 0) return at;
-        groups.Add((rank, tuple, []));
+        groups.Add((rank, tuple, new RowList()));
         return groups.Count - 1;
     }
 

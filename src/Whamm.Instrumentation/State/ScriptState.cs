@@ -98,19 +98,25 @@ internal sealed class ScriptState
     /// <remarks>A report row prints the instance's address as its id and, unless <paramref name="valueAddress"/> names a counter it shares, its value.</remarks>
     public Location AllocateSiteVariable(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null)
     {
-        var core = RequireCore($"`{variable.Name}`");
+        var address = AllocateSiteInstance(variable, site, initial, valueAddress);
+        if (!variable.Type.IsMap) return new MemoryLocation(variable.Type, Core!.Memory, address);
+        var map = NewMap(variable.Type);
+        Core!.Data.WriteInt32(address, map.Id); // what the report row prints from
+        return map;
+    }
+
+    /// <summary>
+    /// <see cref="AllocateSiteVariable"/> for a counter, which is not a map: only its address (a dense monitor allocates
+    /// one at each of millions of sites).
+    /// </summary>
+    public uint AllocateSiteInstance(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null)
+    {
+        var core = Core ?? RequireCore($"`{variable.Name}`");
         var size = ValueLayout.SiteSize(variable.Type);
-        var address = core.Data.Reserve(size, size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1);
-        Location location = new MemoryLocation(variable.Type, core.Memory, address);
-        if (variable.Type.IsMap)
-        {
-            var map = NewMap(variable.Type);
-            core.Data.WriteInt32(address, map.Id); // what the report row prints from
-            location = map;
-        }
+        var address = core.Data.Reserve(size, ValueLayout.SiteAlignment(size));
         if (initial is not null) core.Data.Write(address, Encode(initial, core.Data));
         if (variable.IsReport) Reports.AddSiteVariable(site, variable.Name, variable.Type, address, valueAddress ?? address);
-        return location;
+        return address;
     }
 
     /// <summary>The core binding, or an internal error naming what needed it (the pre-scan decides whether to link it).</summary>

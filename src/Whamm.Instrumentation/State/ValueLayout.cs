@@ -34,6 +34,9 @@ internal static class ValueLayout
     /// </summary>
     public static int SiteSize(WhammType t) => t.Kind == WhammTypeKind.Bool ? 4 : Size(t);
 
+    /// <summary>The alignment of a per-site variable of <paramref name="size"/> bytes (<see cref="SiteSize"/>): the largest power of two up to 8 that fits.</summary>
+    public static int SiteAlignment(int size) => size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+
     /// <summary>The byte offset of element <paramref name="index"/> of a tuple.</summary>
     public static uint ElementOffset(WhammType tuple, int index) => (uint)tuple.Elements.Take(index).Sum(Size);
 

@@ -19,10 +19,13 @@ public static partial class ModuleWriter
     public static byte[] Write(Module module, bool reencodeAll = false)
     {
         var original = reencodeAll ? null : module.Original;
-        var w = new WasmWriter(original?.File.Length + 64 ?? 4096);
+        // Sized for the code section up front: an instrumented module is often several times its original (esbuild's
+        // hotness output is 49 MB), and growing the writers to it copied three times as much.
+        var code = original is not null && IsUnchanged(module, original, SectionId.Code, out _) ? 0 : CodeSectionSize(module);
+        var w = new WasmWriter((original?.File.Length ?? 4096) + code + 64);
         w.WriteBytes(Header);
         WriteCustoms(w, module, SectionId.Custom, original);
-        var content = new WasmWriter();
+        var content = new WasmWriter(code);
         foreach (var id in Sections.CanonicalOrder)
         {
             if (original is not null && IsUnchanged(module, original, id, out var raw))
@@ -37,6 +40,14 @@ public static partial class ModuleWriter
             WriteCustoms(w, module, id, original);
         }
         return w.ToArray();
+    }
+
+    /// <summary>The bytes of the code section's content: each body with its size.</summary>
+    private static int CodeSectionSize(Module module)
+    {
+        long size = WasmWriter.SizeU32((uint)module.Functions.Count);
+        foreach (var f in module.Functions) size += WasmWriter.SizeU32((uint)f.Body.Bytes.Length) + f.Body.Bytes.Length;
+        return (int)Math.Min(size, Array.MaxLength);
     }
 
     /// <summary>Encodes the module to a file.</summary>
