@@ -29,7 +29,7 @@ static inline u32 align_up(u32 n, u32 a) { return (n + a - 1) & ~(a - 1); }
  * call into the engine, dearer than a few moves. Words overlap at the end: nothing read or written past a piece. */
 static inline u8 *put_bytes(u8 *q, const u8 *p, u32 n)
 {
-    if (n > 32) {
+    if (n > 64) {
         __builtin_memcpy(q, p, n);
     } else if (n >= 8) {
         u32 last = n - 8;
@@ -58,6 +58,7 @@ void out_commit(const u8 *end);
 u8 *put_text(u8 *q, const u8 *p, u32 n, u32 after); /* any length; then room for `after` more */
 u8 *put_u64(u8 *q, u64 v);
 u8 *put_i64(u8 *q, i64 v);
+u8 *put_bool(u8 *q, u32 v); /* true or false */
 void out_bytes(const u8 *p, u32 n);
 void out_char(u8 c);
 void out_u64(u64 v);

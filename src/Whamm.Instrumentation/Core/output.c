@@ -115,11 +115,9 @@ void out_u64(u64 v) { out_commit(put_u64(out_reserve(20), v)); }
 
 void out_i64(i64 v) { out_commit(put_i64(out_reserve(21), v)); }
 
-void out_bool(u32 v)
-{
-    if (v) OUT_LIT("true");
-    else OUT_LIT("false");
-}
+u8 *put_bool(u8 *q, u32 v) { return v ? PUT_LIT(q, "true") : PUT_LIT(q, "false"); }
+
+void out_bool(u32 v) { out_commit(put_bool(out_reserve(5), v)); }
 
 EXPORT("putc") void whamm_putc(i32 c) { out_char((u8)c); }
 EXPORT("puts") void whamm_puts(const u8 *p, u32 len) { out_bytes(p, len); }

@@ -94,7 +94,7 @@ void whamm_report(const report_table *table)
         if (scalar == 'I' || scalar == 'Q' || scalar == 'z') { /* a counter or a flag, most rows: no descriptor walk */
             const u8 *v = (const u8 *)value;
             u8 *q = out_reserve(21);
-            if (scalar == 'z') q = v[0] ? PUT_LIT(q, "true") : PUT_LIT(q, "false");
+            if (scalar == 'z') q = put_bool(q, v[0]);
             else q = put_u64(q, scalar == 'I' ? load_u32(v) : load_u64(v));
             *q++ = '\n';
             out_commit(q);
