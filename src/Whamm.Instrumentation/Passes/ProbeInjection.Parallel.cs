@@ -63,8 +63,9 @@ internal sealed partial class ProbeInjection
                 foreach (var c in ops)
                 {
                     if (AddsToGlobal(c)) continue;
-                    if (!CountsPerSite(c) || ValueLayout.SiteSize(c.Variable.Type) is var size && sites.Size != 0 && size != sites.Size
-                        || size % ValueLayout.SiteAlignment(size) != 0) return false;
+                    if (!CountsPerSite(c)) return false;
+                    var size = ValueLayout.SiteSize(c.Variable.Type);
+                    if (size % ValueLayout.SiteAlignment(size) != 0 || sites.Size != 0 && size != sites.Size) return false; // not end to end
                     sites.Size = size;
                     if (c.Kind == CounterOpKind.Declare) sites.InstancesAt[(int)op]++;
                 }

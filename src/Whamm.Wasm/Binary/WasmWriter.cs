@@ -27,6 +27,9 @@ public sealed class WasmWriter
     /// <summary>A copy of the bytes written.</summary>
     public byte[] ToArray() => WrittenSpan.ToArray();
 
+    /// <summary>The bytes written: the buffer itself when they fill it (a writer made with the exact capacity), else a copy. Write nothing more.</summary>
+    public byte[] Detach() => Length == _buffer.Length ? _buffer : ToArray();
+
     /// <summary>Forgets everything written, keeping the buffer.</summary>
     public void Clear() => Length = 0;
 

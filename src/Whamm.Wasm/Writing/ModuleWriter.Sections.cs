@@ -7,7 +7,7 @@ namespace Whamm.Wasm.Writing;
 // One encoder per known section; each mirrors its counterpart in Reading/ModuleReader.*.cs.
 public static partial class ModuleWriter
 {
-    /// <summary>Encodes a known section's content; false when the section is empty and is left out.</summary>
+    /// <summary>Encodes a known section's content; false when the section is empty and is left out. The code section is not one of them: <see cref="Write"/> puts its bodies straight into the output.</summary>
     private static bool EncodeSection(Module m, SectionId id, WasmWriter w)
     {
         switch (id)
@@ -73,15 +73,6 @@ public static partial class ModuleWriter
             case SectionId.DataCount:
                 if (!m.HasDataCount) return false;
                 w.WriteU32((uint)m.Data.Count);
-                return true;
-            case SectionId.Code:
-                if (m.Functions.Count == 0) return false;
-                w.WriteU32((uint)m.Functions.Count);
-                foreach (var f in m.Functions)
-                {
-                    w.WriteU32((uint)f.Body.Bytes.Length);
-                    w.WriteBytes(f.Body.Bytes.Span);
-                }
                 return true;
             case SectionId.Data:
                 if (m.Data.Count == 0) return false;

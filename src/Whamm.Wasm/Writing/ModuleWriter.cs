@@ -19,35 +19,57 @@ public static partial class ModuleWriter
     public static byte[] Write(Module module, bool reencodeAll = false)
     {
         var original = reencodeAll ? null : module.Original;
-        // Sized for the code section up front: an instrumented module is often several times its original (esbuild's
-        // hotness output is 49 MB), and growing the writers to it copied three times as much.
-        var code = original is not null && IsUnchanged(module, original, SectionId.Code, out _) ? 0 : CodeSectionSize(module);
-        var w = new WasmWriter((original?.File.Length ?? 4096) + code + 64);
-        w.WriteBytes(Header);
-        WriteCustoms(w, module, SectionId.Custom, original);
-        var content = new WasmWriter(code);
+        // All but the code section's bodies is encoded first, into small writers, and the bodies' size is counted, so the
+        // output is written once into an array of its exact size: an instrumented module is often several times its
+        // original (esbuild's hotness output is 49 MB), and growing writers to it and copying them tripled that.
+        var head = new WasmWriter(); // before the code section's bodies
+        var tail = head;             // after them, once the code section is encoded
+        var code = -1;               // the code section's content size, when it is encoded
+        head.WriteBytes(Header);
+        WriteCustoms(head, module, SectionId.Custom, original);
+        var content = new WasmWriter();
         foreach (var id in Sections.CanonicalOrder)
         {
             if (original is not null && IsUnchanged(module, original, id, out var raw))
             {
-                w.WriteBytes(raw.Span);
+                tail.WriteBytes(raw.Span);
+            }
+            else if (id == SectionId.Code)
+            {
+                if (module.Functions.Count > 0)
+                {
+                    code = CodeSectionSize(module);
+                    tail.WriteByte((byte)id);
+                    tail.WriteU32((uint)code);
+                    tail = new WasmWriter();
+                }
             }
             else
             {
                 content.Clear();
-                if (EncodeSection(module, id, content)) w.WriteSized((byte)id, content);
+                if (EncodeSection(module, id, content)) tail.WriteSized((byte)id, content);
             }
-            WriteCustoms(w, module, id, original);
+            WriteCustoms(tail, module, id, original);
         }
-        return w.ToArray();
+        if (code < 0) return head.ToArray();
+        var w = new WasmWriter(head.Length + code + tail.Length);
+        w.WriteBytes(head.WrittenSpan);
+        w.WriteU32((uint)module.Functions.Count);
+        foreach (var f in module.Functions)
+        {
+            w.WriteU32((uint)f.Body.Bytes.Length);
+            w.WriteBytes(f.Body.Bytes.Span);
+        }
+        w.WriteBytes(tail.WrittenSpan);
+        return w.Detach();
     }
 
-    /// <summary>The bytes of the code section's content: each body with its size.</summary>
+    /// <summary>The bytes of the code section's content: the count, then each body with its size.</summary>
     private static int CodeSectionSize(Module module)
     {
         long size = WasmWriter.SizeU32((uint)module.Functions.Count);
         foreach (var f in module.Functions) size += WasmWriter.SizeU32((uint)f.Body.Bytes.Length) + f.Body.Bytes.Length;
-        return (int)Math.Min(size, Array.MaxLength);
+        return checked((int)size);
     }
 
     /// <summary>Encodes the module to a file.</summary>
