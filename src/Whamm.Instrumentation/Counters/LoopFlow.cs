@@ -27,6 +27,7 @@ internal sealed class LoopFlow
     {
         var flow = new LoopFlow();
         var open = new List<(Op Op, int Offset)> { (Op.Nop, -1) }; // the function's own frame first
+        var openLoops = new List<int>();                            // the indices in open of its loops: Go nests hundreds of blocks
         var adjacent = new HashSet<(int Loop, int Block)>();        // blocks whose end follows a loop's end with only ends between
         int? chain = null;                                          // the loop whose end the instructions since were only ends after
         var reader = body.Instructions();
@@ -46,52 +47,59 @@ internal sealed class LoopFlow
             }
             if (CounterFlow.FlushAt(ins, atEnd, open.Count, calls).Flush)
             {
-                foreach (var (op, offset) in open) flow.Disqualify(op, offset);
+                flow.DisqualifyAll(open, openLoops);
             }
             else if (ins.Op is Op.Br or Op.BrIf)
             {
-                flow.Branch(open, ins.Index);
+                flow.Branch(open, openLoops, ins.Index);
             }
             else if (ins.Op == Op.BrTable)
             {
-                foreach (var label in ins.BrTableLabels) flow.Branch(open, label);
+                foreach (var label in ins.BrTableLabels) flow.Branch(open, openLoops, label);
             }
             if (ControlFlow.OpensFrame(ins.Op))
             {
                 if (ins.Op == Op.Loop)
                 {
-                    foreach (var (op, offset) in open) flow.Disqualify(op, offset); // only innermost loops hold counters
+                    flow.DisqualifyAll(open, openLoops); // only innermost loops hold counters
                     flow.loops[ins.Offset] = (true, []);
+                    openLoops.Add(open.Count);
                 }
                 open.Add((ins.Op, ins.Offset));
             }
             else if (ins.Op is Op.End or Op.Delegate && !atEnd)
             {
+                if (open[^1].Op == Op.Loop) openLoops.RemoveAt(openLoops.Count - 1);
                 open.RemoveAt(open.Count - 1);
             }
         }
         // A flush after a block that ends further on would also run on paths that never entered the loop.
         foreach (var (offset, (caches, exits)) in flow.loops.ToArray())
         {
-            if (caches && exits.Any(b => !adjacent.Contains((offset, b)))) flow.Disqualify(Op.Loop, offset);
+            if (caches && exits.Any(b => !adjacent.Contains((offset, b)))) flow.Disqualify(offset);
         }
         return flow;
     }
 
-    /// <summary>A branch to <paramref name="label"/> leaves every loop inside the target frame: to its end, or back to an outer loop's header.</summary>
-    private void Branch(List<(Op Op, int Offset)> open, uint label)
+    /// <summary>
+    /// A branch to <paramref name="label"/> leaves every loop inside the target frame (<paramref name="openLoops"/>: the
+    /// indices of the open loops): to its end, or back to an outer loop's header.
+    /// </summary>
+    private void Branch(List<(Op Op, int Offset)> open, List<int> openLoops, uint label)
     {
         var target = open.Count - 1 - (int)label;
-        for (var i = target + 1; i < open.Count; i++)
+        for (var k = openLoops.Count - 1; k >= 0 && openLoops[k] > target; k--)
         {
-            if (open[i].Op != Op.Loop) continue;
-            if (open[target].Op == Op.Loop) Disqualify(Op.Loop, open[i].Offset);
-            else if (loops[open[i].Offset].Exits is var exits && !exits.Contains(open[target].Offset)) exits.Add(open[target].Offset);
+            var loop = open[openLoops[k]].Offset;
+            if (open[target].Op == Op.Loop) Disqualify(loop);
+            else if (loops[loop].Exits is var exits && !exits.Contains(open[target].Offset)) exits.Add(open[target].Offset);
         }
     }
 
-    private void Disqualify(Op op, int offset)
+    private void DisqualifyAll(List<(Op Op, int Offset)> open, List<int> openLoops)
     {
-        if (op == Op.Loop) loops[offset] = loops[offset] with { Caches = false };
+        foreach (var i in openLoops) Disqualify(open[i].Offset);
     }
+
+    private void Disqualify(int loop) => loops[loop] = loops[loop] with { Caches = false };
 }

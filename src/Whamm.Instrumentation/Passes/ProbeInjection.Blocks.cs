@@ -49,6 +49,7 @@ internal sealed partial class ProbeInjection
         public SuspendedGroup? Suspended;    // the counter group that continues after the end (ProbeInjection.Counters.cs)
         public bool Cut;                     // a branch since it opened may have skipped the rest of it (or of a loop's iteration)
         public BlockExits? Exits;            // a block entered in every iteration of a loop holding counters: what branched out of it
+        public int Loop;                     // the innermost loop frame up to this one, or 0 (Go nests hundreds of blocks)
     }
 
     private Frame[] frames = new Frame[16];
@@ -66,7 +67,8 @@ internal sealed partial class ProbeInjection
     {
         if (frameCount == frames.Length) Array.Resize(ref frames, frames.Length * 2);
         var (p, r) = ControlFlow.Arity(original, opener.BlockType);
-        frames[frameCount++] = new Frame { Op = opener.Op, Params = p, Results = r, Offset = opener.Offset };
+        var loop = opener.Op == Op.Loop ? frameCount : frames[frameCount - 1].Loop;
+        frames[frameCount++] = new Frame { Op = opener.Op, Params = p, Results = r, Offset = opener.Offset, Loop = loop };
     }
 
     private void PopFrame()

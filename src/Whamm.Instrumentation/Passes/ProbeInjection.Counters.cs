@@ -418,8 +418,7 @@ internal sealed partial class ProbeInjection
     private int? HoldingLoop(int top)
     {
         if (!loopsHold) return null;
-        var loop = top;
-        while (loop > 0 && frames[loop].Op != Op.Loop) loop--;
+        var loop = frames[top].Loop;
         if (loop == 0) return null;
         loopFlow ??= LoopFlow.Of(module.Functions[definedIndex].Body, Calls); // a function without loops never decodes its body again
         return loopFlow.Caches(frames[loop].Offset) ? loop : null;
