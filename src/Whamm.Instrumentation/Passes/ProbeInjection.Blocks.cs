@@ -48,18 +48,21 @@ internal sealed partial class ProbeInjection
         public List<(CachedCounter Counter, uint Local)>? Flush; // counters of loops inside, held in locals, to flush after the end
         public SuspendedGroup? Suspended;    // the counter group that continues after the end (ProbeInjection.Counters.cs)
         public bool Cut;                     // a branch since it opened may have skipped the rest of it (or of a loop's iteration)
+        public int CutRun;                   // when cut: the frames from this index up to this one are all cut
         public BlockExits? Exits;            // a block entered in every iteration of a loop holding counters: what branched out of it
         public int Loop;                     // the innermost loop frame up to this one, or 0 (Go nests hundreds of blocks)
     }
 
     private Frame[] frames = new Frame[16];
     private int frameCount;
+    private readonly List<int> exitFrames = []; // the open frames with Exits, innermost last
     private bool blockLeader; // the next instruction starts a basic block
     private int blockStart;   // opidx of the current basic block's first instruction
 
     private void BeginFrames()
     {
         frameCount = 0;
+        exitFrames.Clear();
         frames[frameCount++] = new Frame { Op = Op.Nop, Results = functionResults };
     }
 
@@ -74,6 +77,7 @@ internal sealed partial class ProbeInjection
     private void PopFrame()
     {
         if (frames[frameCount - 1].Suspended is { } suspended) ResumeGroup(suspended);
+        if (frames[frameCount - 1].Exits is not null) exitFrames.RemoveAt(exitFrames.Count - 1);
         frames[--frameCount] = default;
     }
 

@@ -357,11 +357,24 @@ internal sealed partial class ProbeInjection
     {
         if (!frames[0].Cut && CounterFlow.FlushAt(ins, atEnd, depth, Calls).Flush) frames[0].Cut = true;
         if (BranchTarget(ins, depth) is not { } target) return;
-        for (var f = Math.Max(target, 1); f < depth; f++)
+        var from = Math.Max(target, 1);
+        // Inward out, over the runs of frames earlier branches cut: Go's branches leave hundreds of nested blocks.
+        for (var f = depth - 1; f >= from;)
         {
+            if (frames[f].Cut)
+            {
+                f = frames[f].CutRun - 1;
+                continue;
+            }
             frames[f].Cut = true;
-            if (f == target || frames[f].Exits is not { } exits) continue;
+            frames[f].CutRun = from;
+            f--;
+        }
+        for (var k = exitFrames.Count - 1; k >= 0 && exitFrames[k] >= from; k--)
+        {
+            if (exitFrames[k] == target) continue;
             // Leaving a tracked block: a br whose group counts its runs is subtracted from the runs that reach the end.
+            var exits = frames[exitFrames[k]].Exits!;
             if (ins.Op == Op.Br && endedRuns is var (local, _)) exits.Locals.Add(local);
             else exits.Unknown = true;
         }
@@ -370,9 +383,9 @@ internal sealed partial class ProbeInjection
     /// <summary>Whether a <c>br</c> to <paramref name="label"/> leaves a block whose end's runs are derived (<see cref="BlockExits"/>).</summary>
     private bool LeavesTrackedBlock(uint label, int depth)
     {
-        for (var f = depth - (int)label; f < depth; f++)
+        for (var k = exitFrames.Count - 1; k >= 0 && exitFrames[k] >= depth - (int)label; k--)
         {
-            if (frames[f].Exits is { Unknown: false }) return true;
+            if (frames[exitFrames[k]].Exits is { Unknown: false }) return true;
         }
         return false;
     }
@@ -383,7 +396,11 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private void FollowBlockExits(in Instruction ins, bool atEnd)
     {
-        if (ins.Op == Op.Block && loopsHold && EveryIteration) frames[frameCount - 1].Exits = new BlockExits();
+        if (ins.Op == Op.Block && loopsHold && EveryIteration)
+        {
+            frames[frameCount - 1].Exits = new BlockExits();
+            exitFrames.Add(frameCount - 1);
+        }
         if (Counters is not null && EndsCounterGroup(ins, atEnd)) pendingAfter = null;
         if (ins.Op == Op.End && !atEnd) pendingAfter = frames[frameCount - 1].Exits;
         endedRuns = null;
