@@ -19,12 +19,13 @@ public static partial class ModuleWriter
     public static byte[] Write(Module module, bool reencodeAll = false)
     {
         var original = reencodeAll ? null : module.Original;
-        // All but the code section's bodies is encoded first, into small writers, and the bodies' size is counted, so the
-        // output is written once into an array of its exact size: an instrumented module is often several times its
-        // original (esbuild's hotness output is 49 MB), and growing writers to it and copying them tripled that.
-        var head = new WasmWriter(); // before the code section's bodies
-        var tail = head;             // after them, once the code section is encoded
-        var code = -1;               // the code section's content size, when it is encoded
+        // All but the code section is encoded first, into small writers, and the code's size is counted, so the output
+        // is written once into an array of its exact size: an instrumented module is often several times its original
+        // (esbuild's hotness output is 49 MB), and growing writers to it and copying them tripled that.
+        var head = new WasmWriter(); // before the code section
+        var tail = head;             // after it, once it is met
+        ReadOnlyMemory<byte> rawCode = default;
+        var code = -1;               // the size of the code section's content when it is encoded, else -1
         head.WriteBytes(Header);
         WriteCustoms(head, module, SectionId.Custom, original);
         var content = new WasmWriter();
@@ -32,7 +33,8 @@ public static partial class ModuleWriter
         {
             if (original is not null && IsUnchanged(module, original, id, out var raw))
             {
-                tail.WriteBytes(raw.Span);
+                if (id != SectionId.Code) tail.WriteBytes(raw.Span);
+                else (rawCode, tail) = (raw, new WasmWriter());
             }
             else if (id == SectionId.Code)
             {
@@ -51,14 +53,18 @@ public static partial class ModuleWriter
             }
             WriteCustoms(tail, module, id, original);
         }
-        if (code < 0) return head.ToArray();
-        var w = new WasmWriter(head.Length + code + tail.Length);
+        if (ReferenceEquals(head, tail)) return head.ToArray();
+        var w = new WasmWriter(head.Length + Math.Max(code, 0) + rawCode.Length + tail.Length);
         w.WriteBytes(head.WrittenSpan);
-        w.WriteU32((uint)module.Functions.Count);
-        foreach (var f in module.Functions)
+        w.WriteBytes(rawCode.Span);
+        if (code >= 0)
         {
-            w.WriteU32((uint)f.Body.Bytes.Length);
-            w.WriteBytes(f.Body.Bytes.Span);
+            w.WriteU32((uint)module.Functions.Count);
+            foreach (var f in module.Functions)
+            {
+                w.WriteU32((uint)f.Body.Bytes.Length);
+                w.WriteBytes(f.Body.Bytes.Span);
+            }
         }
         w.WriteBytes(tail.WrittenSpan);
         return w.Detach();
