@@ -43,5 +43,7 @@ if (args.Length >= 4 && args[0] == "link")
 }
 // `overhead [options] --monitor NAME=script.mm[@TARGET] ... --programs TABLE`: run-time cost of instrumentation (bench/overhead.sh, OverheadCommand.cs).
 if (args.Length >= 1 && args[0] == "overhead") return OverheadCommand.Run(args[1..]);
+// `allocations TRACE.nettrace [TYPE ...]`: allocations by type and stack from a dotnet-trace gc-verbose trace (AllocationStacks.cs).
+if (args.Length >= 2 && args[0] == "allocations") return AllocationStacks.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(ToolkitBenchmarks).Assembly).Run(args);
 return 0;

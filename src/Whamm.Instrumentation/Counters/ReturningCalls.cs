@@ -29,7 +29,6 @@ internal sealed class ReturningCalls
     private readonly HashSet<int> leavingTypes = []; // canonical types through which an indirect call may reach such a function
     private readonly bool openTables = true;
     private readonly ValidationContext? original;      // null: nothing is known
-    private const long ParallelBytes = 1 << 20;
 
     /// <summary>Every call may leave its caller (nothing is known of the callees).</summary>
     public static ReturningCalls None { get; } = new();
@@ -60,12 +59,7 @@ internal sealed class ReturningCalls
     {
         var imported = original.ImportedFunctions;
         var bodies = new CallsOf[app.Functions.Count];
-        void Read(int i) => bodies[i] = CallsOf.Read(app.Functions[i].Body, original);
-        // Starting the thread pool costs more than reading a small module's bodies.
-        if (threads > 1 && app.Functions.Sum(f => (long)f.Body.Bytes.Length) > ParallelBytes)
-            Parallel.For(0, bodies.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, Read);
-        else
-            for (var i = 0; i < bodies.Length; i++) Read(i);
+        BodyScan.ForEach(app, bodies.Length, threads, i => bodies[i] = CallsOf.Read(app.Functions[i].Body, original));
 
         // Who to tell when a function turns out to leave: its direct callers, and the indirect calls of each type.
         var callers = new List<int>?[original.FunctionTypes.Length];

@@ -341,12 +341,20 @@ internal sealed partial class ProbeInjection
     private bool EveryIteration => EveryRunOf(walkDepth) > 0;
 
     /// <summary>The outermost frame (its index) a <c>br</c>, <c>br_if</c> or <c>br_table</c> at <paramref name="depth"/> may go to; null for other instructions.</summary>
-    private static int? BranchTarget(in Instruction ins, int depth) => ins.Op switch
+    private static int? BranchTarget(in Instruction ins, int depth)
     {
-        Op.Br or Op.BrIf => depth - 1 - (int)ins.Index,
-        Op.BrTable => depth - 1 - (int)ins.BrTableLabels.Max(),
-        _ => null,
-    };
+        switch (ins.Op)
+        {
+            case Op.Br or Op.BrIf:
+                return depth - 1 - (int)ins.Index;
+            case Op.BrTable:
+                var outermost = 0u;
+                foreach (var label in ins.BrTableLabels) outermost = Math.Max(outermost, label); // no LINQ at every branch of the walk
+                return depth - 1 - (int)outermost;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>
     /// After a branch: the rest of every frame it leaves or goes to the label of (a loop: of its iteration) may be

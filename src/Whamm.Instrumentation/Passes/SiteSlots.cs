@@ -1,3 +1,4 @@
+using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Model;
@@ -39,14 +40,13 @@ internal sealed class SiteSlots
     public static SiteSlots Reserve(ScriptState state, Module module, int count, int[] instancesAt, int size, int threads)
     {
         var instances = new long[count];
-        void Count(int f)
+        BodyScan.ForEach(module, count, threads, f =>
         {
             var reader = module.Functions[f].Body.Instructions();
             long n = 0;
             while (!reader.AtEnd) n += instancesAt[(int)reader.Read().Op];
             instances[f] = n;
-        }
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, Count);
+        });
         var total = checked((int)(instances.Sum() * size));
         var start = total == 0 ? 0 : state.RequireCore("a per-site variable").Data.Reserve(total, ValueLayout.SiteAlignment(size));
         var starts = new uint[count + 1];
