@@ -3,10 +3,12 @@
 #   1. installs the Debian packages the tests need when missing (wabt, binaryen, clang-14, lld-14,
 #      wasi-libc, libclang-rt-14-dev-wasm32, chromium for the HTML report test),
 #   2. builds the test corpus (scripts/corpus/build-all.sh; CORPUS_FULL=1 for the full set),
-#   3. runs `dotnet test Whamm.slnx -c Release`, passing extra arguments through:
+#   3. packs and installs the `whamm` tool as README says (Native AOT for this platform); the CLI tests run it,
+#   4. runs `dotnet test Whamm.slnx -c Release`, passing extra arguments through:
 #        ./test.sh --filter "FullyQualifiedName~Corpus"
-#   4. prints a closing line "N passed, N failed, N skipped".
-# Environment: CORPUS_SKIP=1 skips step 2 (the tests then fail if .corpus/ is missing).
+#   5. prints a closing line "N passed, N failed, N skipped".
+# Environment: CORPUS_SKIP=1 skips step 2 (the tests then fail if .corpus/ is missing); TOOL_SKIP=1 skips step 3
+# (the CLI tests then run `dotnet whamm.dll`).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -47,13 +49,30 @@ if [ -z "${CORPUS_SKIP:-}" ]; then
   echo "test.sh: corpus ready in $((SECONDS - corpus_start))s"
 fi
 
-# --- 3. Tests -----------------------------------------------------------------------------------
-# Results (trx + console log) go to TestResults/test.sh/ (gitignored), replaced on every run.
+# Results (trx + console log, the installed tool) go to TestResults/test.sh/ (gitignored), replaced on every run.
 results="$ROOT/TestResults/test.sh"
 rm -rf "$results"
 mkdir -p "$results"
 log="$results/dotnet-test.log"
 
+# --- 3. The installed tool ----------------------------------------------------------------------
+# README's install command: the package pointing at the per-platform ones, this platform's Native AOT package, then
+# `dotnet tool install` from those alone (its own package cache, so no tool installed before stands in for it).
+if [ -z "${TOOL_SKIP:-}" ]; then
+  tool_start=$SECONDS
+  rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
+  linker=()
+  command -v clang >/dev/null || command -v gcc >/dev/null || linker=(-p:CppCompilerAndLinker=clang-14)
+  tool="$results/tool"
+  dotnet pack src/Whamm.Cli -c Release -o "$tool/nupkg" -v q -nologo > "$tool.log" 2>&1 \
+    && dotnet pack src/Whamm.Cli -c Release -r "$rid" "${linker[@]}" -o "$tool/nupkg" -v q -nologo >> "$tool.log" 2>&1 \
+    && NUGET_PACKAGES="$tool/packages" dotnet tool install --tool-path "$tool/bin" --source "$tool/nupkg" Whamm >> "$tool.log" 2>&1 \
+    || { cat "$tool.log" >&2; die "packing or installing the whamm tool failed"; }
+  export WHAMM_EXE="$tool/bin/whamm"
+  echo "test.sh: whamm tool ($rid) installed in $((SECONDS - tool_start))s"
+fi
+
+# --- 4. Tests -----------------------------------------------------------------------------------
 set +e
 dotnet test Whamm.slnx -c Release \
   --logger "console;verbosity=minimal" \
@@ -63,7 +82,7 @@ dotnet test Whamm.slnx -c Release \
 rc=${PIPESTATUS[0]}
 set -e
 
-# --- 4. Summary ---------------------------------------------------------------------------------
+# --- 5. Summary ---------------------------------------------------------------------------------
 # Prefer the .trx counters (one file per test assembly); fall back to the console summary lines
 # ("Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ...").
 passed=0 failed=0 skipped=0 found=0
