@@ -714,7 +714,11 @@ internal sealed partial class ProbeInjection
 
     // ------------------------------------------------------------------ the walk's shortcut
 
-    private sbyte[]? countsOnly; // [op]: 1 when every probe there is a counter that reads nothing of the site and folds alike everywhere, -1 when not, 0 not yet known
+    /// <summary>A probe of a <see cref="CountsOnlyAt"/> opcode, resolved once for all its sites: no lookups per site.</summary>
+    private readonly record struct CountOnly(ProbeMatch Match, CounterOp[] Ops, Dictionary<Language.Syntax.ExpressionSyntax, Folding.Constant> Constants);
+
+    private static readonly CountOnly[] NotCountsOnly = [];
+    private CountOnly[]?[]? countsOnly; // [op]: the probes when every one there is a counter that reads nothing of the site and folds alike everywhere, NotCountsOnly when not, null not yet known
 
     /// <summary>
     /// Whether the instruction needs nothing but counting: its probes are all <c>before</c> counters without static or
@@ -724,33 +728,36 @@ internal sealed partial class ProbeInjection
     private bool CountsOnly(in Instruction ins, bool atEnd)
     {
         if (Counters is null) return false;
-        countsOnly ??= new sbyte[SiteIndex.OpCount];
-        ref var known = ref countsOnly[(int)ins.Op];
-        if (known == 0) known = (sbyte)(CountsOnlyAt(ins.Op) ? 1 : -1);
-        return known > 0 && !EndsCounterGroup(ins, atEnd) && (cache.IsEmpty || !CounterFlow.FlushAt(ins, atEnd, frameCount, Calls).Flush);
+        countsOnly ??= new CountOnly[]?[SiteIndex.OpCount];
+        var probes = countsOnly[(int)ins.Op] ??= CountsOnlyAt(ins.Op) ?? NotCountsOnly;
+        return probes.Length > 0 && !EndsCounterGroup(ins, atEnd) && (cache.IsEmpty || !CounterFlow.FlushAt(ins, atEnd, frameCount, Calls).Flush);
     }
 
-    private bool CountsOnlyAt(Op op)
+    /// <summary>The probes at <paramref name="op"/> resolved for counting, when all of them are counters the shortcut takes; else null.</summary>
+    private CountOnly[]? CountsOnlyAt(Op op)
     {
         var before = index.Opcode(ModeKind.Before, op);
-        if (before.Length == 0 || Enum.GetValues<ModeKind>().Any(m => m != ModeKind.Before && index.Opcode(m, op).Length > 0)) return false;
-        foreach (var pm in before)
+        if (before.Length == 0 || Enum.GetValues<ModeKind>().Any(m => m != ModeKind.Before && index.Opcode(m, op).Length > 0)) return null;
+        var probes = new CountOnly[before.Length];
+        for (var i = 0; i < before.Length; i++)
         {
+            var pm = before[i];
             var needs = pm.Needs;
-            if (Counters!.BodyOf(pm.Match) is not { } ops || needs.Statics.Length + needs.ArgCount + needs.ResultCount + needs.Locals.Length + needs.Derived.Length > 0) return false;
+            if (Counters!.BodyOf(pm.Match) is not { } ops || needs.Statics.Length + needs.ArgCount + needs.ResultCount + needs.Locals.Length + needs.Derived.Length > 0) return null;
             var folded = foldedOnce.TryGetValue(pm, out var once) ? once : Fold(pm, NoStatics);
-            if (!foldedOnce.ContainsKey(pm) || folded.Predicate is not { Boolean: true } || !Countable(ops, folded.Folder.Constants, op)) return false;
+            if (!foldedOnce.ContainsKey(pm) || folded.Predicate is not { Boolean: true } || !Countable(ops, folded.Folder.Constants, op)) return null;
+            probes[i] = new CountOnly(pm, ops, folded.Folder.Constants);
         }
-        return true;
+        return probes;
     }
 
     /// <summary>Counts every probe of a <see cref="CountsOnlyAt"/> instruction into the current group.</summary>
     private void CountFast(in Instruction ins)
     {
-        foreach (var pm in index.Opcode(ModeKind.Before, ins.Op))
+        foreach (var p in countsOnly![(int)ins.Op]!)
         {
-            statsOf[pm.Probe.Index].SitesMatched++;
-            Count(pm, Counters!.BodyOf(pm.Match)!, foldedOnce[pm].Folder.Constants, ins.Offset, ins.Op);
+            statsOf[p.Match.Probe.Index].SitesMatched++;
+            Count(p.Match, p.Ops, p.Constants, ins.Offset, ins.Op);
         }
     }
 

@@ -89,7 +89,7 @@ internal sealed partial class ProbeInjection
     {
         try
         {
-            return CountsOnlyAt(op);
+            return CountsOnlyAt(op) is not null;
         }
         catch (InstrumentationException)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
@@ -91,10 +93,17 @@ internal sealed class SiteSlots
     {
         for (; nextToAdd < finished.Length && Volatile.Read(ref finished[nextToAdd]) is { } done; nextToAdd++)
         {
+            // The kinds in the order the function first used them, as the sequential walk registers them.
+            var kinds = new int[done.Kinds.Count];
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                var (variable, site) = done.Kinds[k];
+                kinds[k] = state.Reports.SiteKind(variable.Name, variable.Type, site);
+            }
             foreach (var (kind, pc, address, value) in done.Rows)
             {
-                var (variable, site) = done.Kinds[kind];
-                state.Reports.AddSiteVariable(site with { Pc = pc }, variable.Name, variable.Type, address, value);
+                var site = done.Kinds[kind].Site;
+                state.Reports.AddSiteRow(kinds[kind], site.Fid, site.FunctionName, pc, address, value);
             }
             finished[nextToAdd] = null;
         }
@@ -105,8 +114,9 @@ internal sealed class SiteSlots
     {
         public int Function { get; } = function;
         public uint Next { get; private set; } = slots.starts[function];
-        /// <summary>What rows of one variable of one probe share: a function has a few.</summary>
+        /// <summary>What rows of one variable of one probe share, in the order of first use: a function has a few.</summary>
         public List<(VariableSymbol Variable, ReportSite Site)> Kinds { get; } = [];
+        private readonly Dictionary<(VariableSymbol, string, int), int> kindIndex = new(KindKeys.Instance);
         public List<(int Kind, int Pc, uint Address, uint Value)> Rows { get; } = new((int)((slots.starts[function + 1] - slots.starts[function]) / slots.size));
 
         /// <summary>
@@ -126,13 +136,25 @@ internal sealed class SiteSlots
 
         private int KindOf(VariableSymbol variable, ReportSite site)
         {
-            for (var k = 0; k < Kinds.Count; k++)
+            ref var k = ref CollectionsMarshal.GetValueRefOrAddDefault(kindIndex, (variable, site.Rule, site.ProbeIndex), out var known);
+            if (!known)
             {
-                var (v, s) = Kinds[k];
-                if (ReferenceEquals(v, variable) && s.ProbeIndex == site.ProbeIndex && ReferenceEquals(s.Rule, site.Rule)) return k;
+                k = Kinds.Count;
+                Kinds.Add((variable, site));
             }
-            Kinds.Add((variable, site));
-            return Kinds.Count - 1;
+            return k;
         }
+    }
+
+    /// <summary>A kind's variable and rule are the same instances at every site of a probe: compared by reference, hashed without their text.</summary>
+    private sealed class KindKeys : IEqualityComparer<(VariableSymbol Variable, string Rule, int Probe)>
+    {
+        public static readonly KindKeys Instance = new();
+
+        public bool Equals((VariableSymbol Variable, string Rule, int Probe) a, (VariableSymbol Variable, string Rule, int Probe) b) =>
+            ReferenceEquals(a.Variable, b.Variable) && ReferenceEquals(a.Rule, b.Rule) && a.Probe == b.Probe;
+
+        public int GetHashCode((VariableSymbol Variable, string Rule, int Probe) k) =>
+            RuntimeHelpers.GetHashCode(k.Rule) ^ RuntimeHelpers.GetHashCode(k.Variable) * 31 ^ k.Probe;
     }
 }

@@ -83,13 +83,19 @@ internal sealed class ReportTable
     public int Count { get; private set; }
 
     /// <summary>A report variable of a probe at one site: its id is <paramref name="address"/>, its value is read at <paramref name="valueAddress"/> (a counter it shares with other sites, or its own).</summary>
-    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint address, uint valueAddress)
+    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint address, uint valueAddress) =>
+        AddSiteRow(SiteKind(name, type, site), site.Fid, site.FunctionName, site.Pc, address, valueAddress);
+
+    /// <summary>The kind of the rows of report variable <paramref name="name"/> of the probe at <paramref name="site"/>, for <see cref="AddSiteRow"/>.</summary>
+    public int SiteKind(string name, WhammType type, ReportSite site) => KindOf(new Kind(name, type, site.ProbeIndex, site.Rule, null, "memaddr"));
+
+    /// <summary><see cref="AddSiteVariable"/> with its kind looked up before (<see cref="SiteKind"/>): a function's rows share a few.</summary>
+    public void AddSiteRow(int kind, uint fid, string functionName, int pc, uint address, uint valueAddress)
     {
-        var kind = KindOf(new Kind(name, type, site.ProbeIndex, site.Rule, null, "memaddr"));
         var rows = groups[kindGroup[kind]].Rows;
         if (rows.Count > 0 && rows.Last.Id >= address)
             throw new InstrumentationException($"internal error: report row {address} allocated after {rows.Last.Id}", isInternal: true);
-        rows.Add(new Row(address, valueAddress, FunctionOf(site.Fid, site.FunctionName), site.Pc, kind));
+        rows.Add(new Row(address, valueAddress, FunctionOf(fid, functionName), pc, kind));
         Count++;
     }
 
