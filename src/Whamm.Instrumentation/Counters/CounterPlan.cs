@@ -21,7 +21,14 @@ internal enum CounterOpKind
 }
 
 /// <summary>One statement of a counter body: its variable (a map: <see cref="Key"/> names the entry) and the expression giving the amount or value (null: 1).</summary>
-internal sealed record CounterOp(CounterOpKind Kind, VariableSymbol Variable, ExpressionSyntax? Value, bool Negate, ExpressionSyntax? Key = null);
+internal sealed record CounterOp(CounterOpKind Kind, VariableSymbol Variable, ExpressionSyntax? Value, bool Negate, ExpressionSyntax? Key = null)
+{
+    /// <summary>A <see cref="CounterOpKind.Declare"/>'s index in <see cref="CounterPlan.Declarations"/>; -1 for other operations.</summary>
+    public int Slot { get; init; } = -1;
+}
+
+/// <summary>A per-site variable a counter body declares: the instances of all its sites share one kind of report row.</summary>
+internal readonly record struct CounterDeclaration(VariableSymbol Variable, int ProbeIndex, string Rule);
 
 /// <summary>
 /// Which probes are counters (issue #9): an opcode <c>before</c> (or <c>wasm:block:start</c>/<c>end</c>) probe whose body only declares per-site variables and
@@ -39,8 +46,12 @@ internal sealed class CounterPlan
     private readonly HashSet<string> mergeable = new(StringComparer.Ordinal);
     private readonly HashSet<string> cached = new(StringComparer.Ordinal);
     private readonly Dictionary<CheckedMatch, HashSet<VariableSymbol>> additive = new(ReferenceEqualityComparer.Instance);
+    private readonly List<CounterDeclaration> declarations = [];
 
     private CounterPlan() { }
+
+    /// <summary>The declarations of all counter bodies, by <see cref="CounterOp.Slot"/>: report rows look their kind up by slot, not by hashing it at every site.</summary>
+    public IReadOnlyList<CounterDeclaration> Declarations => declarations;
 
     /// <summary>The counter body of a match, or null when the probe is not a counter there.</summary>
     public CounterOp[]? BodyOf(CheckedMatch match) => bodies.GetValueOrDefault(match);
@@ -108,6 +119,12 @@ internal sealed class CounterPlan
                 var opcode = m.Mode?.Kind == ModeKind.Before && m.Event?.Kind == CatalogueEventKind.Opcode;
                 if (!opcode && m.Event?.Kind is not (CatalogueEventKind.BlockStart or CatalogueEventKind.BlockEnd)) continue;
                 if (plan.CounterBody(probe.Syntax.Body, m.Model) is not { } ops) continue;
+                for (var i = 0; i < ops.Length; i++)
+                {
+                    if (ops[i].Kind != CounterOpKind.Declare) continue;
+                    ops[i] = ops[i] with { Slot = plan.declarations.Count };
+                    plan.declarations.Add(new CounterDeclaration(ops[i].Variable, probe.Index, State.ReportSite.RuleOf(m)));
+                }
                 plan.bodies[m] = ops;
                 plan.AnySiteCounters |= ops.Any(o => o.Variable.VariableKind == VariableKind.Unshared);
                 plan.CountsBetweenCalls |= !(opcode && CounterFlow.IsCall(m.Event!.Opcode!.Op));

@@ -242,8 +242,9 @@ internal sealed class Lifecycle
     /// <summary>Emits the probes of a package that has no sites (begin, end, report) in script order.</summary>
     private void EmitProbes(InstructionBuilder b, ProbeMatch[] probes, List<ValType> locals)
     {
-        foreach (var (probe, match, _) in probes)
+        foreach (var pm in probes)
         {
+            var (probe, match) = (pm.Probe, pm.Match);
             var folder = new ConstantFolder(match.Model, _ => null, state.Facts, state.StaticCalls);
             var predicate = probe.Syntax.Predicate;
             var folded = predicate is null ? Constant.Of(true) : folder.Fold(predicate);

@@ -576,7 +576,7 @@ internal sealed partial class ProbeInjection
             if (op.Kind != CounterOpKind.Declare) continue;
             var update = SiteUpdate(op.Variable) is var (value, isSet) && (isSet || value != 0) ? (value, isSet) : ((long, bool)?)null;
             var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) ?? EntryCounter(op.Variable, v, s) : null;
-            var at = SiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], counter);
+            var at = SiteVariable(op, site, op.Value is null ? null : constants[op.Value], counter);
             if (counter is not null) stat.SitesShared++;
             else if (update is var (amount, set))
             {
@@ -593,8 +593,8 @@ internal sealed partial class ProbeInjection
     /// The address of a new instance of a per-site variable at a counted site (it starts at zero): from the function's
     /// range when the functions are walked in parallel (<see cref="SiteSlots"/>), else the next in the static region.
     /// </summary>
-    private uint SiteVariable(VariableSymbol variable, ReportSite site, Folding.Constant? initial, uint? valueAddress) =>
-        slotCursor?.Take(variable, site, valueAddress) ?? state.AllocateSiteInstance(variable, site, initial, valueAddress);
+    private uint SiteVariable(CounterOp declaration, ReportSite site, Folding.Constant? initial, uint? valueAddress) =>
+        slotCursor?.Take(declaration, site, valueAddress) ?? state.AllocateSiteInstance(declaration.Variable, site, initial, valueAddress, declaration.Slot);
 
     /// <summary>The counter of an earlier group that runs on every entry, as the current group does (<see cref="EveryRunOf"/>: frame 0), for the same update; null if none.</summary>
     private uint? EntryCounter(VariableSymbol variable, long value, bool isSet)
@@ -688,7 +688,7 @@ internal sealed partial class ProbeInjection
         var site = new ReportSite(fid, pc, reportName, pm.Probe.Index, pm.ReportRule);
         foreach (var op in ops)
         {
-            if (op.Kind == CounterOpKind.Declare) SiteVariable(op.Variable, site, op.Value is null ? null : constants[op.Value], null);
+            if (op.Kind == CounterOpKind.Declare) SiteVariable(op, site, op.Value is null ? null : constants[op.Value], null);
         }
         Record(pm, pc);
         statsOf[pm.Probe.Index].SitesMerged++;

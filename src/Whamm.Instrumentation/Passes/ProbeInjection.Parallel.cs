@@ -104,7 +104,7 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private void RunParallel(int count, (int[] InstancesAt, int Size) sites)
     {
-        var slots = sites.Size == 0 ? null : SiteSlots.Reserve(state, module, count, sites.InstancesAt, sites.Size, Options.Threads);
+        var slots = sites.Size == 0 ? null : SiteSlots.Reserve(state, Counters!, module, count, sites.InstancesAt, sites.Size, Options.Threads);
         var gate = new object();
         var next = -1;
         var done = 0;

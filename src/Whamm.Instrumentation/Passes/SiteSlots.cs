@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Whamm.Instrumentation.Counters;
 using Whamm.Instrumentation.Sites;
 using Whamm.Instrumentation.State;
 using Whamm.Language.Semantics;
@@ -23,12 +22,14 @@ internal sealed class SiteSlots
     private readonly int size;
     private readonly uint[] starts; // per defined function, then the region's end
     private readonly Cursor?[] finished;
+    private readonly IReadOnlyList<CounterDeclaration> declarations;
     private int nextToAdd;
     private readonly Lock gate = new();
 
-    private SiteSlots(ScriptState state, int size, uint[] starts)
+    private SiteSlots(ScriptState state, IReadOnlyList<CounterDeclaration> declarations, int size, uint[] starts)
     {
         this.state = state;
+        this.declarations = declarations;
         this.size = size;
         this.starts = starts;
         finished = new Cursor?[starts.Length - 1];
@@ -37,9 +38,9 @@ internal sealed class SiteSlots
     /// <summary>
     /// Counts the instances of each of the first <paramref name="count"/> functions of <paramref name="module"/> (a site
     /// of <c>op</c> holds <paramref name="instancesAt"/>[op] of <paramref name="size"/> bytes) on up to
-    /// <paramref name="threads"/> threads, and reserves their region.
+    /// <paramref name="threads"/> threads, and reserves their region. The counters' declarations are those of <paramref name="plan"/>.
     /// </summary>
-    public static SiteSlots Reserve(ScriptState state, Module module, int count, int[] instancesAt, int size, int threads)
+    public static SiteSlots Reserve(ScriptState state, CounterPlan plan, Module module, int count, int[] instancesAt, int size, int threads)
     {
         var instances = new long[count];
         BodyScan.ForEach(module, count, threads, f =>
@@ -54,7 +55,7 @@ internal sealed class SiteSlots
         var starts = new uint[count + 1];
         starts[0] = start;
         for (var f = 0; f < count; f++) starts[f + 1] = checked(starts[f] + (uint)(instances[f] * size));
-        return new SiteSlots(state, size, starts);
+        return new SiteSlots(state, plan.Declarations, size, starts);
     }
 
     /// <summary>The range of defined function <paramref name="defined"/>, to take its instances from.</summary>
@@ -93,17 +94,10 @@ internal sealed class SiteSlots
     {
         for (; nextToAdd < finished.Length && Volatile.Read(ref finished[nextToAdd]) is { } done; nextToAdd++)
         {
-            // The kinds in the order the function first used them, as the sequential walk registers them.
-            var kinds = new int[done.Kinds.Count];
-            for (var k = 0; k < kinds.Length; k++)
+            foreach (var (slot, pc, address, value) in done.Rows)
             {
-                var (variable, site) = done.Kinds[k];
-                kinds[k] = state.Reports.SiteKind(variable.Name, variable.Type, site);
-            }
-            foreach (var (kind, pc, address, value) in done.Rows)
-            {
-                var site = done.Kinds[kind].Site;
-                state.Reports.AddSiteRow(kinds[kind], site.Fid, site.FunctionName, pc, address, value);
+                var (variable, probe, rule) = declarations[slot];
+                state.Reports.AddSiteRow(state.Reports.SiteKind(slot, variable.Name, variable.Type, probe, rule), done.Fid, done.FunctionName, pc, address, value);
             }
             finished[nextToAdd] = null;
         }
@@ -114,47 +108,26 @@ internal sealed class SiteSlots
     {
         public int Function { get; } = function;
         public uint Next { get; private set; } = slots.starts[function];
-        /// <summary>What rows of one variable of one probe share, in the order of first use: a function has a few.</summary>
-        public List<(VariableSymbol Variable, ReportSite Site)> Kinds { get; } = [];
-        private readonly Dictionary<(VariableSymbol, string, int), int> kindIndex = new(KindKeys.Instance);
-        public List<(int Kind, int Pc, uint Address, uint Value)> Rows { get; } = new((int)((slots.starts[function + 1] - slots.starts[function]) / slots.size));
+        public uint Fid { get; private set; }
+        public string FunctionName { get; private set; } = "";
+        /// <summary>The rows: the declaration (<see cref="CounterOp.Slot"/>), pc, the instance's address and that of the value it prints.</summary>
+        public List<(int Slot, int Pc, uint Address, uint Value)> Rows { get; } = new((int)((slots.starts[function + 1] - slots.starts[function]) / slots.size));
 
         /// <summary>
-        /// The address of the next instance, for <paramref name="variable"/> at <paramref name="site"/>; its report row
+        /// The address of the next instance, of <paramref name="declaration"/> at <paramref name="site"/>; its report row
         /// prints the value at <paramref name="valueAddress"/> (a counter it shares) or its own. It starts at zero, as
         /// counters must (nothing is written).
         /// </summary>
-        public uint Take(VariableSymbol variable, ReportSite site, uint? valueAddress)
+        public uint Take(CounterOp declaration, ReportSite site, uint? valueAddress)
         {
             var address = Next;
             if (address + (uint)slots.size > slots.starts[Function + 1])
                 throw new InstrumentationException($"internal error: function {Function} takes more per-site variables than counted", isInternal: true);
             Next += (uint)slots.size;
-            if (variable.IsReport) Rows.Add((KindOf(variable, site), site.Pc, address, valueAddress ?? address));
+            if (!declaration.Variable.IsReport) return address;
+            (Fid, FunctionName) = (site.Fid, site.FunctionName);
+            Rows.Add((declaration.Slot, site.Pc, address, valueAddress ?? address));
             return address;
         }
-
-        private int KindOf(VariableSymbol variable, ReportSite site)
-        {
-            ref var k = ref CollectionsMarshal.GetValueRefOrAddDefault(kindIndex, (variable, site.Rule, site.ProbeIndex), out var known);
-            if (!known)
-            {
-                k = Kinds.Count;
-                Kinds.Add((variable, site));
-            }
-            return k;
-        }
-    }
-
-    /// <summary>A kind's variable and rule are the same instances at every site of a probe: compared by reference, hashed without their text.</summary>
-    private sealed class KindKeys : IEqualityComparer<(VariableSymbol Variable, string Rule, int Probe)>
-    {
-        public static readonly KindKeys Instance = new();
-
-        public bool Equals((VariableSymbol Variable, string Rule, int Probe) a, (VariableSymbol Variable, string Rule, int Probe) b) =>
-            ReferenceEquals(a.Variable, b.Variable) && ReferenceEquals(a.Rule, b.Rule) && a.Probe == b.Probe;
-
-        public int GetHashCode((VariableSymbol Variable, string Rule, int Probe) k) =>
-            RuntimeHelpers.GetHashCode(k.Rule) ^ RuntimeHelpers.GetHashCode(k.Variable) * 31 ^ k.Probe;
     }
 }

@@ -4,14 +4,26 @@ using Whamm.Wasm.Opcodes;
 
 namespace Whamm.Instrumentation.Sites;
 
-/// <summary>One probe at one (event, mode), with what it needs at each site.</summary>
-internal sealed record ProbeMatch(CheckedProbe Probe, CheckedMatch Match, ProbeNeeds Needs)
+/// <summary>
+/// One probe at one (event, mode), with what it needs at each site. There is one per match, so it is compared by
+/// reference: the walk looks probes up at every site.
+/// </summary>
+internal sealed class ProbeMatch(CheckedProbe probe, CheckedMatch match, ProbeNeeds needs)
 {
+    /// <summary>The probe.</summary>
+    public CheckedProbe Probe { get; } = probe;
+
+    /// <summary>The match of its rule this is.</summary>
+    public CheckedMatch Match { get; } = match;
+
+    /// <summary>What its sites must provide.</summary>
+    public ProbeNeeds Needs { get; } = needs;
+
     /// <summary>The rule naming this match, for diagnostics.</summary>
     public string RuleName => Match.RuleName;
 
     /// <summary>The rule as report rows name it (<see cref="State.ReportSite.RuleOf"/>), one string for all the sites of a dense monitor.</summary>
-    public string ReportRule { get; } = State.ReportSite.RuleOf(Match);
+    public string ReportRule { get; } = State.ReportSite.RuleOf(match);
 }
 
 /// <summary>

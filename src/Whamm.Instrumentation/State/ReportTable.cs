@@ -82,14 +82,24 @@ internal sealed class ReportTable
     /// <summary>The number of rows.</summary>
     public int Count { get; private set; }
 
-    /// <summary>A report variable of a probe at one site: its id is <paramref name="address"/>, its value is read at <paramref name="valueAddress"/> (a counter it shares with other sites, or its own).</summary>
-    public void AddSiteVariable(ReportSite site, string name, WhammType type, uint address, uint valueAddress) =>
-        AddSiteRow(SiteKind(name, type, site), site.Fid, site.FunctionName, site.Pc, address, valueAddress);
+    /// <summary>The kind of the rows of report variable <paramref name="name"/> of probe <paramref name="probeIndex"/> at sites of <paramref name="rule"/>, for <see cref="AddSiteRow"/>.</summary>
+    public int SiteKind(string name, WhammType type, int probeIndex, string rule) => KindOf(new Kind(name, type, probeIndex, rule, null, "memaddr"));
 
-    /// <summary>The kind of the rows of report variable <paramref name="name"/> of the probe at <paramref name="site"/>, for <see cref="AddSiteRow"/>.</summary>
-    public int SiteKind(string name, WhammType type, ReportSite site) => KindOf(new Kind(name, type, site.ProbeIndex, site.Rule, null, "memaddr"));
+    private int[] kindOfDeclaration = []; // [slot]: kind + 1, 0 not yet known
 
-    /// <summary><see cref="AddSiteVariable"/> with its kind looked up before (<see cref="SiteKind"/>): a function's rows share a few.</summary>
+    /// <summary><see cref="SiteKind(string, WhammType, int, string)"/> of a counter's declaration (<see cref="Counters.CounterOp.Slot"/>): hashed once, not at every site.</summary>
+    public int SiteKind(int slot, string name, WhammType type, int probeIndex, string rule)
+    {
+        if (slot >= kindOfDeclaration.Length) Array.Resize(ref kindOfDeclaration, Math.Max(slot + 1, 2 * kindOfDeclaration.Length));
+        ref var kind = ref kindOfDeclaration[slot];
+        if (kind == 0) kind = 1 + SiteKind(name, type, probeIndex, rule);
+        return kind - 1;
+    }
+
+    /// <summary>
+    /// A report variable of a probe at one site, with rows of kind <paramref name="kind"/> (<see cref="SiteKind(string, WhammType, int, string)"/>): its id is
+    /// <paramref name="address"/>, its value is read at <paramref name="valueAddress"/> (a counter it shares with other sites, or its own).
+    /// </summary>
     public void AddSiteRow(int kind, uint fid, string functionName, int pc, uint address, uint valueAddress)
     {
         var rows = groups[kindGroup[kind]].Rows;

@@ -109,13 +109,18 @@ internal sealed class ScriptState
     /// <see cref="AllocateSiteVariable"/> for a counter, which is not a map: only its address (a dense monitor allocates
     /// one at each of millions of sites).
     /// </summary>
-    public uint AllocateSiteInstance(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null)
+    /// <paramref name="declaration"/> is its slot when it is a counter's (<see cref="Counters.CounterOp.Slot"/>), else -1.
+    public uint AllocateSiteInstance(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null, int declaration = -1)
     {
         var core = Core ?? RequireCore($"`{variable.Name}`");
         var size = ValueLayout.SiteSize(variable.Type);
         var address = core.Data.Reserve(size, ValueLayout.SiteAlignment(size));
         if (initial is not null) core.Data.Write(address, Encode(initial, core.Data));
-        if (variable.IsReport) Reports.AddSiteVariable(site, variable.Name, variable.Type, address, valueAddress ?? address);
+        if (!variable.IsReport) return address;
+        var kind = declaration >= 0
+            ? Reports.SiteKind(declaration, variable.Name, variable.Type, site.ProbeIndex, site.Rule)
+            : Reports.SiteKind(variable.Name, variable.Type, site.ProbeIndex, site.Rule);
+        Reports.AddSiteRow(kind, site.Fid, site.FunctionName, site.Pc, address, valueAddress ?? address);
         return address;
     }
 

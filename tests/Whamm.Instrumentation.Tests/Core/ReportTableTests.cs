@@ -57,8 +57,9 @@ public sealed class ReportTableTests
     {
         var table = new ReportTable();
         var site = new ReportSite(0, 1, "f", 0, "wasm:opcode:nop:before");
-        table.AddSiteVariable(site, "n", WhammType.U32, 104, 104);
-        var e = Assert.Throws<InstrumentationException>(() => table.AddSiteVariable(site, "n", WhammType.U32, 100, 100));
+        var kind = table.SiteKind("n", WhammType.U32, site.ProbeIndex, site.Rule);
+        table.AddSiteRow(kind, site.Fid, site.FunctionName, site.Pc, 104, 104);
+        var e = Assert.Throws<InstrumentationException>(() => table.AddSiteRow(kind, site.Fid, site.FunctionName, site.Pc, 100, 100));
         Assert.True(e.IsInternal);
     }
 
@@ -67,7 +68,7 @@ public sealed class ReportTableTests
     {
         var address = data.Reserve(bytes.Length, 4);
         data.Write(address, bytes);
-        table.AddSiteVariable(site, name, type, address, readFrom ?? address);
+        table.AddSiteRow(table.SiteKind(name, type, site.ProbeIndex, site.Rule), site.Fid, site.FunctionName, site.Pc, address, readFrom ?? address);
         return address;
     }
 }
