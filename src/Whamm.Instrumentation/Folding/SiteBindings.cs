@@ -24,14 +24,14 @@ internal sealed class SiteBindings
     private readonly bool atFuncEnd;
     private readonly Instruction? instruction;
     private readonly int instrCount;
-    private readonly ReadOnlyMemory<Instruction> before;
+    private readonly ReadOnlyMemory<LookBack.Past> before;
 
     /// <summary>
     /// The statics at one site; <paramref name="before"/> are the instructions just before it, the nearest last (for the
     /// look-back of <c>resolved_fid</c>, <see cref="LookBack"/>).
     /// </summary>
     public SiteBindings(FunctionDirectory functions, uint fid, int pc, int opidx, bool atFuncEnd, Instruction? instruction, int instrCount = 0,
-        ReadOnlyMemory<Instruction> before = default)
+        ReadOnlyMemory<LookBack.Past> before = default)
     {
         this.before = before;
         this.instrCount = instrCount;

@@ -64,8 +64,8 @@ internal sealed partial class ProbeInjection
     private int functionResults;
     // The instructions before the current one, nearest last, in recent[recentEnd - recentCount .. recentEnd]: a window
     // sliding over a buffer many times its size, so remembering an instruction is a store, and the window is moved back
-    // to the start only once per buffer length (Array.Copy of these large structs was 4% of a sparse walk when it was every other instruction).
-    private readonly Instruction[] recent = new Instruction[64 * LookBack.Depth];
+    // to the start only once per buffer length.
+    private readonly LookBack.Past[] recent = new LookBack.Past[64 * LookBack.Depth];
     private int recentEnd;
     private int recentCount;
     private readonly SiteCode siteCode = new();
@@ -218,19 +218,19 @@ internal sealed partial class ProbeInjection
         }
     }
 
-    private void Remember(Instruction ins)
+    private void Remember(in Instruction ins)
     {
         if (recentEnd == recent.Length)
         {
             Array.Copy(recent, recentEnd - (LookBack.Depth - 1), recent, 0, LookBack.Depth - 1);
             recentEnd = LookBack.Depth - 1;
         }
-        recent[recentEnd++] = ins;
+        recent[recentEnd++] = new LookBack.Past(ins);
         recentCount = Math.Min(recentCount + 1, LookBack.Depth);
     }
 
     /// <summary>The instructions just before the current one (at most <see cref="LookBack.Depth"/>), the nearest last.</summary>
-    private ReadOnlySpan<Instruction> Recent => recent.AsSpan(recentEnd - recentCount, recentCount);
+    private ReadOnlySpan<LookBack.Past> Recent => recent.AsSpan(recentEnd - recentCount, recentCount);
 
     /// <summary>One instruction being instrumented: where it is, its operands and (when it falls through) its results, top first.</summary>
     private sealed record Site(Instruction Ins, int Opidx, bool AtEnd, int Depth, ValType[] Args, ValType[]? Results)

@@ -103,7 +103,7 @@ internal sealed class ShadowTables
     /// in <paramref name="args"/>) and re-pushes them, <paramref name="post"/> updates the shadow after it succeeded.
     /// <paramref name="before"/> are the instructions before it (for the stored reference).
     /// </summary>
-    public void Track(Instruction ins, ValType[] args, ReadOnlySpan<Instruction> before, Func<ValType, uint> take, InstructionBuilder pre, InstructionBuilder post)
+    public void Track(Instruction ins, ValType[] args, ReadOnlySpan<LookBack.Past> before, Func<ValType, uint> take, InstructionBuilder pre, InstructionBuilder post)
     {
         var table = ins.Op == Op.TableInit ? (uint)ins.Imm1 : ins.Index;
         // Unreachable code (unknown operand types) changes nothing. A reference (ref.func's is non-nullable) is held in
