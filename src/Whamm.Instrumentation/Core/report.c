@@ -64,6 +64,14 @@ static u32 read_sleb(const u8 **p)
     return v;
 }
 
+/* A row's first byte: which of its numbers are as in the row before, and its pc step when that is 0 to 30 (31: a
+ * signed LEB128 follows). Rows of a dense monitor advance their id by one instance size, share their group's counter
+ * and stay in one function, so most take two or three bytes. */
+#define ROW_SAME_FUNCTION 0x80
+#define ROW_SAME_VALUE 0x40
+#define ROW_SAME_STEP 0x20
+#define ROW_PC_STEP 0x1f
+
 /* Room for a site row's numbers and separators: id and pc with their ", ". */
 #define ROW_NUMBERS 32
 
@@ -73,13 +81,16 @@ void whamm_report(const report_table *table)
     OUT_LIT("\n================================= REPORT CSV FLUSH ====================================\n"
             "id, id_type, name, whamm_type, wasm_type, script_id, fname, fid, pc, probe_id, value(s)\n");
     const u8 *p = table->rows;
-    u32 id = 0, function = 0, pc = 0;
+    u32 id = 0, step = 0, value = 0, function = 0, pc = 0;
     for (u32 i = 0; i < table->count; i++) {
+        u8 head = *p++;
         const row_kind *kind = &table->kinds[read_uleb(&p)];
-        id += read_sleb(&p);
-        u32 value = id + read_sleb(&p);
-        function += read_sleb(&p);
-        pc += read_sleb(&p);
+        if (!(head & ROW_SAME_STEP)) step = read_sleb(&p);
+        id += step;
+        if (!(head & ROW_SAME_VALUE)) value = id + read_sleb(&p);
+        if (!(head & ROW_SAME_FUNCTION)) function += read_sleb(&p);
+        u32 pc_step = head & ROW_PC_STEP;
+        pc += pc_step == ROW_PC_STEP ? read_sleb(&p) : pc_step;
         if (kind->probe_len) {
             const function_entry *f = &table->functions[function];
             u8 *q = put_u64(out_reserve(ROW_NUMBERS), id);

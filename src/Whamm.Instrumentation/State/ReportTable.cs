@@ -142,11 +142,18 @@ internal sealed class ReportTable
         return table;
     }
 
-    /// <summary>Every row in report order as five LEB128s: kind, then the changes of id, value − id, function and pc.</summary>
+    // A row's first byte (Core/README.md, Report): which numbers are as in the row before, and a small pc step.
+    private const byte SameFunction = 0x80, SameValue = 0x40, SameStep = 0x20, PcStepInLeb = 0x1f;
+
+    /// <summary>
+    /// Every row in report order: a byte of flags, the kind, then the changes of id, value − id, function and pc that
+    /// the flags do not leave out (a dense monitor's row takes two to four bytes).
+    /// </summary>
     private WasmWriter EncodeRows()
     {
-        var w = new WasmWriter(Count * 5);
+        var w = new WasmWriter(Count * 3);
         var last = new Row();
+        var lastStep = 0u;
         foreach (var (_, _, rows) in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal))
             foreach (var row in rows.All()) Encode(row);
         foreach (var row in globalRows.All()) Encode(row);
@@ -154,12 +161,17 @@ internal sealed class ReportTable
 
         void Encode(Row row)
         {
+            var step = row.Id - last.Id;
+            var pcStep = row.Pc - last.Pc;
+            var head = (byte)((row.Function == last.Function ? SameFunction : 0) | (row.Value == last.Value ? SameValue : 0)
+                | (step == lastStep ? SameStep : 0) | (pcStep is >= 0 and < PcStepInLeb ? pcStep : PcStepInLeb));
+            w.WriteByte(head);
             w.WriteU32((uint)row.Kind);
-            w.WriteS32((int)(row.Id - last.Id));
-            w.WriteS32((int)(row.Value - row.Id));
-            w.WriteS32(row.Function - last.Function);
-            w.WriteS32(row.Pc - last.Pc);
-            last = row;
+            if ((head & SameStep) == 0) w.WriteS32((int)step);
+            if ((head & SameValue) == 0) w.WriteS32((int)(row.Value - row.Id));
+            if ((head & SameFunction) == 0) w.WriteS32(row.Function - last.Function);
+            if ((head & PcStepInLeb) == PcStepInLeb) w.WriteS32(pcStep);
+            (last, lastStep) = (row, step);
         }
     }
 

@@ -37,11 +37,13 @@ public sealed class ReportTests
         var wide = host.Put(new Packer().I64(-1).ToArray());
         var flags = host.Put(new Packer().U8(2).U8(0).ToArray());
         // (kind, id, value, function, pc, printed): ids, functions and pcs go up and down, a value is shared, a
-        // pc is negative, an id needs a five-byte LEB128; global rows ignore id, function and pc.
+        // pc is negative, an id needs a five-byte LEB128; global rows ignore id, function and pc. The third row has
+        // the step, value and function of the second (every field left out), others one or two of them.
         var rows = new (int Kind, uint Id, int Value, int Function, int Pc, string Printed)[]
         {
             (0, (uint)count, count, 0, 9, $"{count}, memaddr, count, u32, u32, script0, main, 7, 9, 0_wasm:opcode:call:before, 1"),
             (0, (uint)count + 4, shared, 0, 200, $"{count + 4}, memaddr, count, u32, u32, script0, main, 7, 200, 0_wasm:opcode:call:before, 42"),
+            (0, (uint)count + 8, shared, 0, 201, $"{count + 8}, memaddr, count, u32, u32, script0, main, 7, 201, 0_wasm:opcode:call:before, 42"),
             (1, (uint)tuple, tuple, 2, 3, $"{tuple}, memaddr, t, (u8, i32, i64), (i32; i32; i64), script0, #4000000000, 4000000000, 3, 1_wasm:opcode:call:before, (255; -1; -9223372036854775808)"),
             (0, 4000000000u, count, 1, -1, $"4000000000, memaddr, count, u32, u32, script0, , 0, -1, 0_wasm:opcode:call:before, 1"),
             (2, 0, total, 0, 0, "3, global_id, total, f64, f64, script0, , , , , +1.00018e3"),
@@ -56,16 +58,24 @@ public sealed class ReportTests
         var functionTable = new Packer();
         foreach (var (fid, name) in functions) functionTable.Str(host.PutString($"{name}, {fid}, "));
         var stream = new List<byte>();
-        (uint Id, int Function, int Pc) last = (0, 0, 0);
+        (uint Id, uint Step, uint Value, int Function, int Pc) last = default;
+        var heads = new HashSet<int>();
         foreach (var r in rows)
         {
+            var (step, pcStep) = (r.Id - last.Id, r.Pc - last.Pc);
+            var head = (r.Function == last.Function ? 0x80 : 0) | ((uint)r.Value == last.Value ? 0x40 : 0) | (step == last.Step ? 0x20 : 0)
+                | (pcStep is >= 0 and <= 30 ? pcStep : 31);
+            heads.Add(head & 0xe0);
+            stream.Add((byte)head);
             Leb(stream, r.Kind);
-            Leb(stream, (int)(r.Id - last.Id));
-            Leb(stream, (int)((uint)r.Value - r.Id));
-            Leb(stream, r.Function - last.Function);
-            Leb(stream, r.Pc - last.Pc);
-            last = (r.Id, r.Function, r.Pc);
+            if ((head & 0x20) == 0) Leb(stream, (int)step);
+            if ((head & 0x40) == 0) Leb(stream, (int)((uint)r.Value - r.Id));
+            if ((head & 0x80) == 0) Leb(stream, r.Function - last.Function);
+            if ((head & 0x1f) == 31) Leb(stream, pcStep);
+            last = (r.Id, step, (uint)r.Value, r.Function, r.Pc);
         }
+        Assert.Contains(0xe0, heads); // every field left out in some row,
+        Assert.Contains(0, heads);    // and every field written in another
         var table = new Packer().I32(host.Put(stream.ToArray())).I32(rows.Length).I32(host.Put(kindTable.ToArray())).I32(host.Put(functionTable.ToArray())).ToArray();
         Assert.Equal(CoreLibrary.ReportLayout.TableSize, table.Length);
         Assert.Equal(CoreLibrary.ReportLayout.KindSize * kinds.Length, kindTable.ToArray().Length);
