@@ -30,38 +30,39 @@ internal sealed class ReportTable
     private record struct Row(uint Id, uint Value, int Function, int Pc, int Kind);
 
     /// <summary>
-    /// Rows in chunks that are never copied: a dense monitor adds millions, and a list's doubling copied 300 MB of them
-    /// for esbuild's hotness. A chunk stays below the large object heap's 85,000 bytes.
+    /// The rows of one group, encoded as they are added (<see cref="Encode"/>): a dense monitor adds millions, 20 bytes
+    /// each as numbers and two to four encoded. The first two stay numbers until <see cref="WriteTo"/>: the first is
+    /// relative to the row before it in the report, the previous group's last, and whether the second repeats the
+    /// first's id step depends on that.
     /// </summary>
-    private sealed class RowList
+    private sealed class RowStream
     {
-        private const int ChunkRows = 4096;
-        private readonly List<Row[]> chunks = [];
-        private int used = ChunkRows; // rows in the last chunk
+        private readonly WasmWriter tail = new(4096);
+        private Row first, second;
+        private uint lastStep;
 
         public int Count { get; private set; }
 
-        public Row Last => chunks[^1][used - 1];
+        public Row Last { get; private set; }
 
         public void Add(Row row)
         {
-            if (used == ChunkRows)
-            {
-                chunks.Add(new Row[ChunkRows]);
-                used = 0;
-            }
-            chunks[^1][used++] = row;
+            if (Count >= 2) lastStep = Encode(tail, row, Last, lastStep);
+            else if (Count == 1) (second, lastStep) = (row, row.Id - first.Id);
+            else first = row;
+            Last = row;
             Count++;
         }
 
-        public IEnumerable<Row> All()
+        /// <summary>Appends the rows to <paramref name="w"/> after <paramref name="before"/> and its id step; returns the last row and its step.</summary>
+        public (Row Row, uint Step) WriteTo(WasmWriter w, (Row Row, uint Step) before)
         {
-            for (var c = 0; c < chunks.Count; c++)
-            {
-                var chunk = chunks[c];
-                var n = c == chunks.Count - 1 ? used : ChunkRows;
-                for (var i = 0; i < n; i++) yield return chunk[i];
-            }
+            if (Count == 0) return before;
+            var step = Encode(w, first, before.Row, before.Step);
+            if (Count == 1) return (first, step);
+            Encode(w, second, first, step);
+            w.WriteBytes(tail.WrittenSpan);
+            return (Last, lastStep);
         }
     }
 
@@ -74,8 +75,8 @@ internal sealed class ReportTable
     private readonly List<(uint Fid, string Name)> functions = [];
     private readonly Dictionary<(uint Fid, string Name), int> functionIndex = [];
     /// <summary>Site rows per type group (<see cref="TypeGroup"/>, tuples per display string), each in allocation order, so ids ascend.</summary>
-    private readonly List<(int Rank, string Tuple, RowList Rows)> groups = [];
-    private readonly RowList globalRows = new();
+    private readonly List<(int Rank, string Tuple, RowStream Rows)> groups = [];
+    private readonly RowStream globalRows = new();
     private (uint Fid, string Name) lastFunction;
     private int lastFunctionIndex = -1;
 
@@ -145,34 +146,33 @@ internal sealed class ReportTable
     // A row's first byte (Core/README.md, Report): which numbers are as in the row before, and a small pc step.
     private const byte SameFunction = 0x80, SameValue = 0x40, SameStep = 0x20, PcStepInLeb = 0x1f;
 
-    /// <summary>
-    /// Every row in report order: a byte of flags, the kind, then the changes of id, value − id, function and pc that
-    /// the flags do not leave out (a dense monitor's row takes two to four bytes).
-    /// </summary>
+    /// <summary>Every row in report order (<see cref="Encode"/>).</summary>
     private WasmWriter EncodeRows()
     {
         var w = new WasmWriter(Count * 3);
-        var last = new Row();
-        var lastStep = 0u;
-        foreach (var (_, _, rows) in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal))
-            foreach (var row in rows.All()) Encode(row);
-        foreach (var row in globalRows.All()) Encode(row);
+        (Row, uint) last = default;
+        foreach (var (_, _, rows) in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal)) last = rows.WriteTo(w, last);
+        globalRows.WriteTo(w, last);
         return w;
+    }
 
-        void Encode(Row row)
-        {
-            var step = row.Id - last.Id;
-            var pcStep = row.Pc - last.Pc;
-            var head = (byte)((row.Function == last.Function ? SameFunction : 0) | (row.Value == last.Value ? SameValue : 0)
-                | (step == lastStep ? SameStep : 0) | (pcStep is >= 0 and < PcStepInLeb ? pcStep : PcStepInLeb));
-            w.WriteByte(head);
-            w.WriteU32((uint)row.Kind);
-            if ((head & SameStep) == 0) w.WriteS32((int)step);
-            if ((head & SameValue) == 0) w.WriteS32((int)(row.Value - row.Id));
-            if ((head & SameFunction) == 0) w.WriteS32(row.Function - last.Function);
-            if ((head & PcStepInLeb) == PcStepInLeb) w.WriteS32(pcStep);
-            (last, lastStep) = (row, step);
-        }
+    /// <summary>
+    /// Writes <paramref name="row"/> after <paramref name="last"/>, whose id step was <paramref name="lastStep"/>: a byte of
+    /// flags, the kind, then the changes of id, value − id, function and pc that the flags do not leave out. Returns its id step.
+    /// </summary>
+    private static uint Encode(WasmWriter w, Row row, Row last, uint lastStep)
+    {
+        var step = row.Id - last.Id;
+        var pcStep = row.Pc - last.Pc;
+        var head = (byte)((row.Function == last.Function ? SameFunction : 0) | (row.Value == last.Value ? SameValue : 0)
+            | (step == lastStep ? SameStep : 0) | (pcStep is >= 0 and < PcStepInLeb ? pcStep : PcStepInLeb));
+        w.WriteByte(head);
+        w.WriteU32((uint)row.Kind);
+        if ((head & SameStep) == 0) w.WriteS32((int)step);
+        if ((head & SameValue) == 0) w.WriteS32((int)(row.Value - row.Id));
+        if ((head & SameFunction) == 0) w.WriteS32(row.Function - last.Function);
+        if ((head & PcStepInLeb) == PcStepInLeb) w.WriteS32(pcStep);
+        return step;
     }
 
     /// <summary>Writes the (address, length) of each string, one after the other, at <paramref name="at"/>.</summary>
@@ -236,7 +236,7 @@ internal sealed class ReportTable
         var tuple = type.IsTuple ? type.ToString() : "";
         var at = groups.FindIndex(g => g.Rank == rank && g.Tuple == tuple);
         if (at >= 0) return at;
-        groups.Add((rank, tuple, new RowList()));
+        groups.Add((rank, tuple, new RowStream()));
         return groups.Count - 1;
     }
 
