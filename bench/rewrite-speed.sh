@@ -7,9 +7,9 @@
 #   bench/rewrite-speed.sh [MODULE.wasm ...]    default: esbuild, swc, yosys, flite from .corpus/npm
 #   bench/rewrite-speed.sh --quick              one small module, one run (CI smoke)
 #   RUNS=5 (default 3)
-#   WHAMM=PATH   measure that whamm instead of the Release build, e.g. the ReadyToRun tool users install:
-#                dotnet publish src/Whamm.Cli -c Release -r linux-x64 --self-contained false -o /tmp/whamm-r2r
-#                WHAMM=/tmp/whamm-r2r/whamm bench/rewrite-speed.sh
+#   WHAMM=PATH   measure that whamm instead of the Release build, e.g. the Native AOT tool users install:
+#                dotnet publish src/Whamm.Cli -c Release -r linux-x64 -o /tmp/whamm-aot
+#                WHAMM=/tmp/whamm-aot/whamm bench/rewrite-speed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

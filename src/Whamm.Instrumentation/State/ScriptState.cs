@@ -107,9 +107,9 @@ internal sealed class ScriptState
 
     /// <summary>
     /// <see cref="AllocateSiteVariable"/> for a counter, which is not a map: only its address (a dense monitor allocates
-    /// one at each of millions of sites).
+    /// one at each of millions of sites). <paramref name="declaration"/> is its slot when it is a counter's
+    /// (<see cref="Counters.CounterOp.Slot"/>), whose rows' kind is then looked up by slot; else -1.
     /// </summary>
-    /// <paramref name="declaration"/> is its slot when it is a counter's (<see cref="Counters.CounterOp.Slot"/>), else -1.
     public uint AllocateSiteInstance(VariableSymbol variable, ReportSite site, Constant? initial, uint? valueAddress = null, int declaration = -1)
     {
         var core = Core ?? RequireCore($"`{variable.Name}`");
