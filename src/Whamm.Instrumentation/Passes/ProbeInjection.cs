@@ -96,6 +96,7 @@ internal sealed partial class ProbeInjection
 
     /// <summary>What was injected into each function, to name the culprit of a validation failure.</summary>
     public Dictionary<uint, InjectedSites> Injected { get; } = [];
+    private InjectedSites? injectedHere; // Injected[fid] of the function being walked, once it has one
 
     /// <summary>
     /// The probes injected into one function: the first <see cref="Listed"/> sites and how many more, so a dense monitor
@@ -161,6 +162,7 @@ internal sealed partial class ProbeInjection
     {
         definedIndex = defined;
         fid = (uint)(functions.ImportCount + defined);
+        injectedHere = null;
         bodyEditor = null;
         pool = new LocalPool(editorOfFunction);
         reportName = functions.NameSectionName(fid) ?? $"#{fid}";
@@ -539,8 +541,8 @@ internal sealed partial class ProbeInjection
     private void Record(ProbeMatch pm, int pc)
     {
         statsOf[pm.Probe.Index].SitesInjected++;
-        if (!Injected.TryGetValue(fid, out var sites)) Injected[fid] = sites = new InjectedSites();
-        sites.Add(pm.Probe.Index, pm.RuleName, pc);
+        if (injectedHere is null) Injected[fid] = injectedHere = new InjectedSites();
+        injectedHere.Add(pm.Probe.Index, pm.RuleName, pc);
     }
 
     /// <summary>Prepares each match and emits the survivors with <see cref="EmitAround"/>.</summary>
