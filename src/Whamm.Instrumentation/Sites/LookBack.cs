@@ -12,9 +12,9 @@ namespace Whamm.Instrumentation.Sites;
 internal static class LookBack
 {
     /// <summary>
-    /// What is kept of an instruction before a site: its opcode, offset and first immediate. Sixteen bytes without
+    /// What is kept of an instruction before a site: its opcode, offset and first immediate. Twelve bytes without
     /// references, so the walk remembers every instruction with a few moves (a whole <see cref="Instruction"/> is
-    /// about a hundred bytes with two references, and copying it was a third of a sparse walk's own time).
+    /// about a hundred bytes with two references, and copying it was two thirds of a sparse walk's own time).
     /// </summary>
     public readonly record struct Past(Op Op, int Offset, uint Index)
     {

@@ -18,15 +18,15 @@ internal readonly record struct ReportSite(uint Fid, int Pc, string FunctionName
 /// The rows of the default report flush (reference §3.6, DECISIONS 15), kept compact because a dense monitor has
 /// a row per instruction: a row is numbers (id, value address, function, pc) and the index of its kind, what the
 /// rows of one report variable of one probe share (name, types, probe id, descriptor). <see cref="Write"/> lays
-/// out the table the core library's <c>whamm_report</c> formats the rows from (Core/README.md): rows as LEB128
-/// deltas, a few bytes each, kinds and function names once.
+/// out the table the core library's <c>whamm_report</c> formats the rows from (Core/README.md): rows as a byte of
+/// flags and LEB128 deltas, two to four bytes each and encoded as they are added, kinds and function names once.
 /// <para>Row order is Whamm's: per-site report variables first, grouped by type (u8, i8, u16, i16, u32, i32,
 /// f32, u64, i64, f64, bool, str, tuples by their display string, maps), each group in allocation order; then
 /// script-global report variables in declaration order.</para>
 /// </summary>
 internal sealed class ReportTable
 {
-    /// <summary>One row: numbers and indices only (millions of them). <see cref="Function"/> indexes <see cref="functions"/>.</summary>
+    /// <summary>One row as numbers, until <see cref="RowStream"/> encodes it. <see cref="Function"/> indexes <see cref="functions"/>.</summary>
     private record struct Row(uint Id, uint Value, int Function, int Pc, int Kind);
 
     /// <summary>
