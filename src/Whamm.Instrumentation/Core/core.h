@@ -51,13 +51,72 @@ static inline u8 *put_bytes(u8 *q, const u8 *p, u32 n)
 u8 *mem_alloc(u32 len);
 void mem_free(u8 *ptr);
 
-/* output.c. out_reserve(n), n <= 4096, returns where n bytes may be written; out_commit takes what was written
- * up to end. The put_ functions write at q and return the end: a report row is formatted without a call per piece. */
-u8 *out_reserve(u32 n);
-void out_commit(const u8 *end);
-u8 *put_text(u8 *q, const u8 *p, u32 n, u32 after); /* any length; then room for `after` more */
-u8 *put_u64(u8 *q, u64 v);
-u8 *put_i64(u8 *q, i64 v);
+/* output.c. out_reserve(n), n <= OUT_CAP, returns where n bytes may be written; out_commit takes what was written
+ * up to end. The put_ functions write at q and return the end: a report row is formatted without a call per piece.
+ * The row appends are inline: millions of rows, and every call reloads the instrumentation memory's base. */
+#define OUT_CAP 4096
+extern u8 out_buf[OUT_CAP];
+extern u32 out_len;
+extern const u8 digit_pairs[200];     /* "00" to "99" */
+extern const u32 powers_of_ten[10];
+void whamm_flush(void);
+u8 *put_text_flushing(u8 *q, const u8 *p, u32 n, u32 after);
+u8 *put_u64_wide(u8 *q, u64 v); /* v >= 2^32 */
+
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+ALWAYS_INLINE u8 *out_reserve(u32 n)
+{
+    if (n > OUT_CAP - out_len) whamm_flush();
+    return out_buf + out_len;
+}
+
+ALWAYS_INLINE void out_commit(const u8 *end) { out_len = (u32)(end - out_buf); }
+
+/* Any length; then room for `after` more. */
+ALWAYS_INLINE u8 *put_text(u8 *q, const u8 *p, u32 n, u32 after)
+{
+    if (n + after <= OUT_CAP - (u32)(q - out_buf)) return put_bytes(q, p, n);
+    return put_text_flushing(q, p, n, after);
+}
+
+/* The digits of w (at least one): the bit length gives the count or one less; 1233 / 4096 ~ log10(2). */
+ALWAYS_INLINE u32 decimal_digits(u32 w)
+{
+    w |= 1;
+    u32 d = (u32)(32 - __builtin_clz(w)) * 1233 >> 12;
+    return d + (w >= powers_of_ten[d]);
+}
+
+/* w in exactly n digits (leading zeros), written backwards in place two at a time from the table of pairs; w / 100
+ * by multiplying (exact for every u32: engines compile a division by a constant as a division). */
+ALWAYS_INLINE u8 *put_digits(u8 *q, u32 w, u32 n)
+{
+    u8 *e = q + n;
+    while (e - q >= 2) {
+        u32 hundredth = (u32)(((u64)w * 0x51EB851Fu) >> 37);
+        u32 r = w - hundredth * 100;
+        e -= 2;
+        store_u16(e, load_u16(digit_pairs + 2 * r));
+        w = hundredth;
+    }
+    if (e != q) *--e = (u8)('0' + w);
+    return q + n;
+}
+
+ALWAYS_INLINE u8 *put_u64(u8 *q, u64 v)
+{
+    if (v >> 32) return put_u64_wide(q, v);
+    return put_digits(q, (u32)v, decimal_digits((u32)v));
+}
+
+ALWAYS_INLINE u8 *put_i64(u8 *q, i64 v)
+{
+    if (v >= 0) return put_u64(q, (u64)v);
+    *q++ = '-';
+    return put_u64(q, 0 - (u64)v); /* also right for INT64_MIN */
+}
+
 u8 *put_bool(u8 *q, u32 v); /* true or false */
 void out_bytes(const u8 *p, u32 n);
 void out_char(u8 c);
@@ -65,7 +124,6 @@ void out_u64(u64 v);
 void out_i64(i64 v);
 void out_bool(u32 v);
 #define OUT_LIT(s) out_bytes((const u8 *)(s), sizeof(s) - 1)
-void whamm_flush(void);
 
 /* float_format.c */
 void out_f64(double v);

@@ -7,10 +7,8 @@ typedef struct { u32 buf; u32 len; } iovec;
 __attribute__((import_module("wasi_snapshot_preview1"), import_name("fd_write")))
 u32 wasi_fd_write(i32 fd, const iovec *iovs, u32 iovs_len, u32 *written);
 
-#define OUT_CAP 4096
-
-static u8 out_buf[OUT_CAP];
-static u32 out_len;
+u8 out_buf[OUT_CAP];
+u32 out_len;
 static i32 out_fd = 1;
 
 /* Writes everything, retrying short writes; a failing fd drops the output, as there is nowhere to report it. */
@@ -39,17 +37,8 @@ void whamm_set_out_fd(i32 fd)
     out_fd = fd;
 }
 
-u8 *out_reserve(u32 n)
+u8 *put_text_flushing(u8 *q, const u8 *p, u32 n, u32 after)
 {
-    if (n > OUT_CAP - out_len) whamm_flush();
-    return out_buf + out_len;
-}
-
-void out_commit(const u8 *end) { out_len = (u32)(end - out_buf); }
-
-u8 *put_text(u8 *q, const u8 *p, u32 n, u32 after)
-{
-    if (n + after <= OUT_CAP - (u32)(q - out_buf)) return put_bytes(q, p, n);
     out_commit(q);
     out_bytes(p, n);
     return out_reserve(after);
@@ -71,44 +60,12 @@ void out_char(u8 c)
     out_buf[out_len++] = c;
 }
 
-/* The digits of w (at least one): the bit length gives the count or one less; 1233 / 4096 ~ log10(2). */
-static u32 decimal_digits(u32 w)
-{
-    static const u32 powers[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
-    w |= 1;
-    u32 d = (u32)(32 - __builtin_clz(w)) * 1233 >> 12;
-    return d + (w >= powers[d]);
-}
+const u8 digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+const u32 powers_of_ten[10] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
 
-/* w in exactly n digits (leading zeros), written backwards in place two at a time from a table of pairs; w / 100
- * by multiplying (exact for every u32: engines compile a division by a constant as a division). Report rows print
- * four numbers each, millions of rows for a dense monitor. */
-static u8 *put_digits(u8 *q, u32 w, u32 n)
+u8 *put_u64_wide(u8 *q, u64 v)
 {
-    static const u8 pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
-    u8 *e = q + n;
-    while (e - q >= 2) {
-        u32 hundredth = (u32)(((u64)w * 0x51EB851Fu) >> 37);
-        u32 r = w - hundredth * 100;
-        e -= 2;
-        store_u16(e, load_u16(pairs + 2 * r));
-        w = hundredth;
-    }
-    if (e != q) *--e = (u8)('0' + w);
-    return q + n;
-}
-
-u8 *put_u64(u8 *q, u64 v)
-{
-    if (v >> 32) return put_digits(put_u64(q, v / 1000000000), (u32)(v % 1000000000), 9);
-    return put_digits(q, (u32)v, decimal_digits((u32)v));
-}
-
-u8 *put_i64(u8 *q, i64 v)
-{
-    if (v >= 0) return put_u64(q, (u64)v);
-    *q++ = '-';
-    return put_u64(q, 0 - (u64)v); /* also right for INT64_MIN */
+    return put_digits(put_u64(q, v / 1000000000), (u32)(v % 1000000000), 9);
 }
 
 void out_u64(u64 v) { out_commit(put_u64(out_reserve(20), v)); }
