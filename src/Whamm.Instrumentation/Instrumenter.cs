@@ -279,9 +279,11 @@ public static class Instrumenter
         };
         if (lifecycle.HasExit) injection.BeforeProcExit = lifecycle.EmitCallExit;
         injection.Run();
+        state.CounterGlobals = Counters.CounterGlobals.Add(editor, injection.CounterGlobalsUsed);
         if (options.Getters) ScriptGlobals.AddGetters(editor, state);
         lifecycle.Finish(deferred);
         editor.Commit(validate: false);
+        state.CounterGlobals?.Patch(editor.Module, injection.FunctionsWithCounterGlobals);
         var validation = new OutputValidation(editor, injection.Injected);
         if (options.Validate) validation.Run();
         var warnings = core?.Warning is { } w ? [w, .. lifecycle.Warnings] : lifecycle.Warnings;

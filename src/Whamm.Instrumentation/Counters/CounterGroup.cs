@@ -92,7 +92,7 @@ internal sealed class CounterGroup
     /// <summary>
     /// Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function
     /// has one), per-site counters in the local <paramref name="locals"/> gives them (a loop's, see
-    /// <see cref="CachedCounter"/>) or else in memory. Where a local counts the group's runs for its i32 counters
+    /// <see cref="CachedCounter"/>), else in their Wasm global (<see cref="CounterGlobals"/>), else in memory. Where a local counts the group's runs for its i32 counters
     /// (<see cref="ICounterLocals.Runs"/>, also for one counter when <paramref name="countRunsOfOne"/>), returns it.
     /// </summary>
     public (uint Local, bool Bump)? Emit<TLocals>(InstructionBuilder b, uint? memory, CounterCache cache, TLocals locals, bool countRunsOfOne)
@@ -109,6 +109,12 @@ internal sealed class CounterGroup
             {
                 if (isSet) b.I32Const(1).LocalSet(l);
                 else CachedCounter.EmitAdd(b, type, l, value);
+                continue;
+            }
+            if (@base is null && locals.Global(type, address, value, isSet))
+            {
+                if (isSet) CounterGlobals.EmitSet(b, type, address, value);
+                else CounterGlobals.EmitAdd(b, type, address, value);
                 continue;
             }
             if (isSet) ValueLayout.EmitSetSiteVariable(b, type, memory!.Value, address, value);
@@ -149,4 +155,7 @@ internal interface ICounterLocals
 
     /// <summary>A local counting the group's runs for all of <paramref name="counters"/> (of one Wasm type) and whether the group bumps it; null when none.</summary>
     (uint Local, bool Bump)? Runs(IReadOnlyList<CachedCounter> counters);
+
+    /// <summary>Whether the per-site counter at <paramref name="address"/> is updated in its Wasm global (<see cref="CounterGlobals"/>).</summary>
+    bool Global(WhammType type, uint address, long value, bool isSet);
 }

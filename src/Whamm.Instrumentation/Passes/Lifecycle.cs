@@ -160,6 +160,7 @@ internal sealed class Lifecycle
         b.GlobalGet(doneGlobal).If(BlockType.Empty, x => x.Return());
         b.I32Const(1).GlobalSet(doneGlobal);
         if (inner is not null) b.Call(inner.Value);
+        state.CounterGlobals?.EmitFlush(b, state.Core!.Memory);
         state.MapCounters?.EmitFlush(b, Local(exitLocals));
         state.DenseMapCounters?.EmitFlush(b, Local(exitLocals));
         EmitProbes(b, index.End, exitLocals);

@@ -109,6 +109,7 @@ internal sealed partial class ProbeInjection
         deadFrame = -1;
         afterSite.Clear();
         takenEdge.Clear();
+        BeginCounterGlobals();
         if (Counters is not { AnyCached: true } plan) return;
         countsCached ??= CachedCounterOps(plan);
         var reader = module.Functions[definedIndex].Body.Instructions();
@@ -203,6 +204,8 @@ internal sealed partial class ProbeInjection
     private readonly record struct GroupLocals(ProbeInjection Walk, int Top, bool EveryIteration, BlockExits? After) : ICounterLocals
     {
         public uint? Local(CachedCounter counter) => Walk.LoopLocal(counter, Top);
+
+        public bool Global(WhammType type, uint address, long value, bool isSet) => Walk.HoldInGlobal(type, address, value, isSet);
 
         public (uint Local, bool Bump)? Runs(IReadOnlyList<CachedCounter> counters) =>
             EveryIteration ? Walk.IterationLocal(counters, Top)
@@ -657,6 +660,7 @@ internal sealed partial class ProbeInjection
             foreach (var (type, address) in takenEdge)
             {
                 if (LoopLocal(new CachedCounter(type, address, 1, false), frameCount - 1) is { } local) CachedCounter.EmitAdd(then, type, local, 1);
+                else if (HoldInGlobal(type, address, 1, false)) CounterGlobals.EmitAdd(then, type, address, 1);
                 else ValueLayout.EmitAddConstant(then, type, memory, address, 1, ValueLayout.ZeroBase);
             }
             then.Br(site.Ins.Index + 1);

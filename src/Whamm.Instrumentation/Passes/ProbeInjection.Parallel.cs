@@ -36,6 +36,7 @@ internal sealed partial class ProbeInjection
         Calls = coordinator.Calls;
         BeforeProcExit = coordinator.BeforeProcExit;
         planesGrowHook = coordinator.planesGrowHook;
+        globalsEligible = coordinator.globalsEligible;
     }
 
     /// <summary>
@@ -140,11 +141,12 @@ internal sealed partial class ProbeInjection
         slots?.Drain();
     }
 
-    /// <summary>Adds a finished worker's counts, injected sites and approximation to this coordinator's.</summary>
+    /// <summary>Adds a finished worker's counts, injected sites, approximation and counter globals to this coordinator's.</summary>
     private void Absorb(ProbeInjection worker)
     {
         foreach (var (probe, s) in worker.stats) stats[probe].Add(s);
         foreach (var (function, sites) in worker.Injected) Injected.Add(function, sites);
         Approximate |= worker.Approximate;
+        AbsorbCounterGlobals(worker);
     }
 }

@@ -135,6 +135,7 @@ internal sealed partial class ProbeInjection
     public void Run()
     {
         planesGrowHook = PlanesGrowHook();
+        PlanCounterGlobals();
         var count = functions.Count - functions.ImportCount;
         if (Options.Threads > 1 && count > 1 && ParallelSafe(out var sites))
         {

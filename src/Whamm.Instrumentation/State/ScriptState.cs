@@ -39,6 +39,9 @@ internal sealed class ScriptState
     /// <summary>The dense arrays counting map entries keyed by a run-time value, added to the maps at exit; null when there are none.</summary>
     public Counters.DenseMapCounters? DenseMapCounters { get; set; }
 
+    /// <summary>The Wasm globals holding per-site counters, added to their instances at exit; null when there are none.</summary>
+    public Counters.CounterGlobals? CounterGlobals { get; set; }
+
     /// <summary>Code run once at start-up, after the core library is initialised and before the script's global statements.</summary>
     public Whamm.Wasm.Editing.InstructionBuilder Startup { get; } = new();
 
