@@ -162,6 +162,22 @@ public sealed class CounterOptimisationTests
         """;
 
     [Fact]
+    public void LoopsOneAfterTheOtherShareTheirLocals()
+    {
+        const string wat = """
+            (module (func (export "_start") (local $i i32)
+              (loop $a (local.set $i (i32.add (local.get $i) (i32.const 1))) (br_if $a (i32.lt_u (local.get $i) (i32.const 5))))
+              (loop $b (local.set $i (i32.add (local.get $i) (i32.const 1))) (br_if $b (i32.lt_u (local.get $i) (i32.const 9))))))
+            """;
+        // Each loop counts its runs in one local, flushed and zeroed after it: the second loop takes the first's (one local
+        // per loop would each be live from the function's entry, across its calls). Run, the report is --no-opt's.
+        const string script = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
+        var r = Instrument(script, wat: wat);
+        Assert.Equal(2, r.Module.Functions[0].Body.Locals.Sum(l => (int)l.Count));
+        Assert.Equal(WasiHarness.RunStart(Instrument(script, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+    }
+
+    [Fact]
     public void TheCountersOfOneGroupInALoopShareOneLocalCountingItsRuns()
     {
         const string script = """

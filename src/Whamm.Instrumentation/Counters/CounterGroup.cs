@@ -92,8 +92,9 @@ internal sealed class CounterGroup
     /// <summary>
     /// Emits the group's updates and forgets them: globals through <paramref name="cache"/> (a local where the function
     /// has one), per-site counters in the local <paramref name="locals"/> gives them (a loop's, see
-    /// <see cref="CachedCounter"/>), else in their Wasm global (<see cref="CounterGlobals"/>), else in memory. Where a local counts the group's runs for its i32 counters
-    /// (<see cref="ICounterLocals.Runs"/>, also for one counter when <paramref name="countRunsOfOne"/>), returns it.
+    /// <see cref="CachedCounter"/>), else in their Wasm global (<see cref="CounterGlobals"/>), else in memory. Where a
+    /// local counts the group's runs for its i32 counters (<see cref="ICounterLocals.Runs"/>, also for one counter when
+    /// <paramref name="countRunsOfOne"/>), returns it.
     /// </summary>
     public (uint Local, bool Bump)? Emit<TLocals>(InstructionBuilder b, uint? memory, CounterCache cache, TLocals locals, bool countRunsOfOne)
         where TLocals : ICounterLocals

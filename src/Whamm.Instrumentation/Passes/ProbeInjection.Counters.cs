@@ -42,7 +42,8 @@ internal sealed partial class ProbeInjection
     private bool loopsHold;                                 // per-site counters may be held in loops' locals
     private LoopFlow? loopFlow;                             // per function, found when a site in a loop first asks
     private readonly Dictionary<uint, uint> loopLocals = []; // counter address -> its local, per function
-    private readonly Dictionary<int, int> loopCounters = [];  // loop opener -> counters it holds
+    private readonly Dictionary<int, List<uint>> loopHeld = []; // loop opener -> the locals it holds, per function
+    private readonly List<(ValType Type, uint Local)> loopLocalPool = []; // per function: every loop's locals, shared (NewLoopLocal)
 
     /// <summary>
     /// At most this many counters per loop are held in locals: a tight loop gains most, and every counter held costs an
@@ -99,7 +100,8 @@ internal sealed partial class ProbeInjection
     {
         cache = CounterCache.None;
         loopLocals.Clear();
-        loopCounters.Clear();
+        loopHeld.Clear();
+        loopLocalPool.Clear();
         iterationLocals.Clear();
         entryCounters.Clear();
         pendingAfter = null;
@@ -452,15 +454,32 @@ internal sealed partial class ProbeInjection
         return loopFlow.Caches(frames[loop].Offset) ? loop : null;
     }
 
-    /// <summary>A new local of the loop opened by <paramref name="frame"/> for <paramref name="counters"/>, flushed where the loop is left; null past <see cref="MaxLoopLocals"/>.</summary>
+    /// <summary>
+    /// A local of the loop opened by <paramref name="frame"/> for <paramref name="counters"/>, flushed where the loop is
+    /// left; null past <see cref="MaxLoopLocals"/>. Loops share locals: only innermost loops hold counters, so one is open
+    /// at a time, and each leaves its locals flushed and zeroed. A local of its own per loop was a value live from the
+    /// function's entry across its calls, which Cranelift stored to the stack at every entry (json's printf_core: 68).
+    /// </summary>
     private uint? NewLoopLocal(int frame, ValType type, IEnumerable<CachedCounter> counters)
     {
-        var count = loopCounters.GetValueOrDefault(frames[frame].Offset);
-        if (count == MaxLoopLocals) return null;
-        loopCounters[frames[frame].Offset] = count + 1;
-        var local = Editor().AddLocal(type);
+        if (!loopHeld.TryGetValue(frames[frame].Offset, out var held)) loopHeld[frames[frame].Offset] = held = [];
+        if (held.Count == MaxLoopLocals) return null;
+        var local = FreeLoopLocal(type, held);
+        held.Add(local);
         FlushFromLocal(frame, local, counters);
         Approximate = true;
+        return local;
+    }
+
+    /// <summary>A local of <paramref name="type"/> from the function's loop locals that the loop (<paramref name="held"/>) does not hold yet, else a new one.</summary>
+    private uint FreeLoopLocal(ValType type, List<uint> held)
+    {
+        foreach (var (t, l) in loopLocalPool)
+        {
+            if (t == type && !held.Contains(l)) return l;
+        }
+        var local = Editor().AddLocal(type);
+        loopLocalPool.Add((type, local));
         return local;
     }
 
