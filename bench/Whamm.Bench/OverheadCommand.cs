@@ -7,7 +7,7 @@ using Whamm.Wasm.Reading;
 namespace Whamm.Bench;
 
 /// <summary>
-/// <c>overhead [--runs N] [--budget SECONDS] [--clock cpu|wall|fuel] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
+/// <c>overhead [--runs N] [--budget SECONDS] [--clock cpu|wall|fuel] [--opt on|off|both] [--no-report] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]</c>:
 /// the run-time cost of instrumentation. Each program (from <c>TABLE</c>, see <see cref="BenchProgram.ReadTable"/>,
 /// and/or paths run without arguments) is instrumented with each monitor; every variant (the original first) is timed by
 /// <see cref="ProgramTimer"/> (compilation excluded, min of N runs, fewer when N would take longer than the budget,
@@ -16,15 +16,16 @@ namespace Whamm.Bench;
 /// monitor's slowdown), the geometric mean of the slowdowns per monitor, its target and whether it is met. A variant
 /// whose exit status differs from the original's is an error: a monitor must not change what the program does.
 /// <c>--opt off</c> instruments with <see cref="InstrumentOptions.Optimize"/> false (the CLI's <c>--no-opt</c>);
-/// <c>both</c> gives each monitor a column of each.
+/// <c>both</c> gives each monitor a column of each. <c>--no-report</c> leaves the report out of every variant
+/// (<see cref="InstrumentOptions.Report"/>): what counting costs, apart from printing.
 /// </summary>
 public static class OverheadCommand
 {
     private const string Usage =
-        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--clock cpu|wall|fuel] [--opt on|off|both] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
+        "usage: Whamm.Bench overhead [--runs N] [--budget SECONDS] [--clock cpu|wall|fuel] [--opt on|off|both] [--no-report] [--inputs DIR] --monitor NAME=script.mm[@TARGET] ... [--programs TABLE] [PROGRAM.wasm ...]";
 
     /// <summary>One column of the table: a monitor compiled one way.</summary>
-    private sealed record Variant(string Name, CheckedScript Script, bool Optimize, double? Target)
+    private sealed record Variant(string Name, CheckedScript Script, bool Optimize, bool Report, double? Target)
     {
         public string Monitor => Name.Split('/')[0];
     }
@@ -49,6 +50,7 @@ public static class OverheadCommand
         var budget = TimeSpan.FromSeconds(20);
         var clock = ThreadClock.Available ? BenchClock.Cpu : BenchClock.Wall;
         var optimize = new[] { true };
+        var report = true;
         var inputs = Path.Combine("tests", "corpus", "wasi-inputs");
         var monitors = new List<(string Name, CheckedScript Script, double? Target)>();
         var programs = new List<BenchProgram>();
@@ -81,6 +83,9 @@ public static class OverheadCommand
                 case "--programs" when value is not null:
                     programs.AddRange(BenchProgram.ReadTable(value));
                     break;
+                case "--no-report":
+                    report = false;
+                    continue;
                 case var path when !path.StartsWith("--", StringComparison.Ordinal):
                     programs.Add(BenchProgram.Of(path));
                     continue;
@@ -96,7 +101,7 @@ public static class OverheadCommand
             return 1;
         }
         var variants = monitors.SelectMany(m => optimize.Select(opt =>
-            new Variant(opt || optimize.Length == 1 ? m.Name : m.Name + "/no-opt", m.Script, opt, m.Target))).ToList();
+            new Variant(opt || optimize.Length == 1 ? m.Name : m.Name + "/no-opt", m.Script, opt, report, m.Target))).ToList();
         return Measure(programs, variants, runs, budget, clock, inputs);
     }
 
@@ -120,7 +125,7 @@ public static class OverheadCommand
                     row += Cell("-");
                     continue;
                 }
-                var options = new InstrumentOptions { Optimize = variants[v].Optimize };
+                var options = new InstrumentOptions { Optimize = variants[v].Optimize, Report = variants[v].Report };
                 var instrumented = Instrumenter.Instrument(ModuleReader.Read(original), variants[v].Script, options).ToBytes();
                 var (ms, exit) = timer.Time(instrumented, runs);
                 if (exit != baseExit)
