@@ -44,7 +44,12 @@ internal sealed class CounterGlobals
     {
         var eligible = new bool[module.Functions.Count];
         long code = 0;
-        for (var i = 0; i < eligible.Length && (code += module.Functions[i].Body.Bytes.Length) <= CodeBudget; i++) eligible[i] = true;
+        for (var i = 0; i < eligible.Length; i++)
+        {
+            code += module.Functions[i].Body.Bytes.Length;
+            if (code > CodeBudget) break;
+            eligible[i] = true;
+        }
         return eligible;
     }
 
