@@ -178,6 +178,29 @@ public sealed class CounterOptimisationTests
     }
 
     [Fact]
+    public void ALoopLeftByABranchAddsItsLocalsToTheirGlobalsOnceWhereEveryWayOutMeets()
+    {
+        const string wat = """
+            (module (func (export "_start") (local $i i32)
+              (block $out
+                (loop $again
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $out (i32.eq (local.get $i) (i32.const 7)))
+                  (br_if $again (i32.lt_u (local.get $i) (i32.const 100)))))
+              (drop (local.get $i))))
+            """;
+        // Two locals count the loop's br_ifs (the first runs in every iteration, the second when the first falls through).
+        // Leaving by $out or by falling out of the loop, control passes $out's end: the locals go to their globals there,
+        // once, not also after the loop's own end, and not through the instrumentation memory. Run, the report is
+        // --no-opt's.
+        const string script = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
+        var r = Instrument(script, wat: wat);
+        Assert.Equal(2, Count(r, Op.GlobalSet, functions: 1));
+        Assert.Equal(0, Count(r, Op.I32Store, functions: 1));
+        Assert.Equal(WasiHarness.RunStart(Instrument(script, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+    }
+
+    [Fact]
     public void TheCountersOfOneGroupInALoopShareOneLocalCountingItsRuns()
     {
         const string script = """

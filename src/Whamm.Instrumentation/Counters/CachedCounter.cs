@@ -10,7 +10,7 @@ namespace Whamm.Instrumentation.Counters;
 /// A per-site counter (or flag: <see cref="IsSet"/>, set to <see cref="Value"/>) at <see cref="Address"/> that a loop
 /// holds in a local while it runs. Only loops without calls, returns, throws, branches out of the function or back to
 /// an enclosing loop qualify (<see cref="LoopFlow"/>): control then leaves them only to the end of an enclosing block
-/// (or their own), and there, after that <c>end</c>, the local is added to memory and reset. A trap inside the loop loses
+/// (or their own), and there, after that <c>end</c>, the local is added to the counter (its global or memory) and reset. A trap inside the loop loses
 /// what the local held (the report after a trap is approximate). A local may count the runs of a group instead of the
 /// counter's amounts (<see cref="Times"/>: the counter's amount per run; 1: the local holds the amounts).
 /// </summary>
@@ -38,16 +38,38 @@ internal sealed record CachedCounter(WhammType Type, uint Address, long Value, b
             b.LocalGet(local).If(BlockType.Empty, x => ValueLayout.EmitSetSiteVariable(x, Type, memory, Address, Value));
             return;
         }
-        var wide = LocalType == ValType.I64;
         ValueLayout.ZeroBase(b);
         new MemoryLocation(Type, memory, Address).EmitLoad(b);
+        AddLocal(b, local);
+        ValueLayout.EmitStoreTop(b, Type, memory, Address);
+    }
+
+    /// <summary>
+    /// The same into the counter's global (<see cref="CounterGlobals"/>): the code around the loop then needs no base of
+    /// the instrumentation memory for it.
+    /// </summary>
+    public void EmitFlushToGlobal(InstructionBuilder b, uint local)
+    {
+        if (IsSet)
+        {
+            b.LocalGet(local).If(BlockType.Empty, x => CounterGlobals.EmitSet(x, Type, Address, Value));
+            return;
+        }
+        b.GlobalGet(CounterGlobals.Placeholder + Address);
+        AddLocal(b, local);
+        b.GlobalSet(CounterGlobals.Placeholder + Address);
+    }
+
+    /// <summary>Adds the local times <see cref="Times"/> to the value on the stack.</summary>
+    private void AddLocal(InstructionBuilder b, uint local)
+    {
+        var wide = LocalType == ValType.I64;
         b.LocalGet(local);
         if (Times != 1)
         {
             if (wide) b.I64Const(Times).I64Mul(); else b.I32Const((int)Times).I32Mul();
         }
         if (wide) b.I64Add(); else b.I32Add();
-        ValueLayout.EmitStoreTop(b, Type, memory, Address);
     }
 
     /// <summary>Zeroes the local after its counters were flushed (the loop may run again).</summary>

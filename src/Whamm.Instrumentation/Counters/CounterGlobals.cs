@@ -9,11 +9,11 @@ using Whamm.Wasm.Types;
 namespace Whamm.Instrumentation.Counters;
 
 /// <summary>
-/// Per-site counters updated outside loops' locals live in Wasm globals, added to their instances in memory at exit
-/// (<see cref="EmitFlush"/>, before the report). Wasmtime keeps a defined global in the instance's context, always at
-/// hand, while a counter in the instrumentation memory needs that memory's base in a register too: the program's own
-/// values lost one (docs/PERFORMANCE.md: the block monitor on text and sort lost about half its cost). Globals outlive a trap,
-/// so the report stays exact where memory counters kept it so.
+/// Per-site counters updated outside loops' locals, or by the flushes of those locals, live in Wasm globals, added to
+/// their instances in memory at exit (<see cref="EmitFlush"/>, before the report). Wasmtime keeps a defined global in
+/// the instance's context, always at hand, while a counter in the instrumentation memory needs that memory's base in a
+/// register too: the program's own values lost one (docs/PERFORMANCE.md: the block monitor on text and sort lost about
+/// half its cost). Globals outlive a trap, so the report stays exact where memory counters kept it so.
 /// <para>
 /// The walk emits each global by a placeholder index, <see cref="Placeholder"/> plus the instance's address (five LEB128
 /// bytes), so functions walked on several threads need no shared numbering; once all are walked the used addresses

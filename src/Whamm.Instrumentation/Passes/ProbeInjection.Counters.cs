@@ -483,18 +483,21 @@ internal sealed partial class ProbeInjection
         return local;
     }
 
-    /// <summary>Adds <paramref name="local"/> (times each amount) to <paramref name="counters"/> wherever the loop opened by <paramref name="frame"/> is left.</summary>
+    /// <summary>
+    /// Adds <paramref name="local"/> (times each amount) to <paramref name="counters"/> where the loop opened by
+    /// <paramref name="frame"/> is left: after the end of the outermost block it branches out to, else its own. Those
+    /// blocks end right after the loop, only <c>end</c>s between (<see cref="LoopFlow"/>), so falling out of the loop and
+    /// every branch out pass that one <c>end</c> once, and before the loop can run again.
+    /// </summary>
     private void FlushFromLocal(int frame, uint local, IEnumerable<CachedCounter> counters)
     {
         var exits = loopFlow!.ExitsOf(frames[frame].Offset);
-        foreach (var counter in counters)
+        var at = frame;
+        for (var f = 1; f < frame && at == frame; f++)
         {
-            (frames[frame].Flush ??= []).Add((counter, local));
-            for (var f = 1; f < frame; f++)
-            {
-                if (exits.Contains(frames[f].Offset)) (frames[f].Flush ??= []).Add((counter, local));
-            }
+            if (exits.Contains(frames[f].Offset)) at = f;
         }
+        foreach (var counter in counters) (frames[at].Flush ??= []).Add((counter, local));
     }
 
     /// <summary>
@@ -514,7 +517,11 @@ internal sealed partial class ProbeInjection
     private void InjectLoopFlush(Site site, SiteCode code)
     {
         if (site.Ins.Op != Op.End || site.AtEnd || frames[frameCount - 1].Flush is not { } held) return;
-        foreach (var (counter, local) in held) counter.EmitFlush(code.Post, state.Core!.Memory, local);
+        foreach (var (counter, local) in held)
+        {
+            if (HoldInGlobal(counter.Type, counter.Address, counter.Value, counter.IsSet)) counter.EmitFlushToGlobal(code.Post, local);
+            else counter.EmitFlush(code.Post, state.Core!.Memory, local);
+        }
         foreach (var (counter, local) in held.DistinctBy(h => h.Local)) CachedCounter.EmitReset(code.Post, counter.LocalType, local);
     }
 
