@@ -44,15 +44,17 @@ public sealed class ProgramTimer : IDisposable
         foreach (var input in Directory.GetFiles(inputsDir)) File.Copy(input, Path.Combine(_dir, Path.GetFileName(input)));
     }
 
+    /// <summary>Compiles <paramref name="binary"/> for <see cref="Time"/> (not timed).</summary>
+    public Wasmtime.Module Compile(byte[] binary) => Wasmtime.Module.FromBytes(Engine, _program.Name, binary);
+
     /// <summary>
-    /// The best of <paramref name="runs"/> timed runs of <paramref name="binary"/> (fewer if over the budget) in
-    /// milliseconds, and its exit status (the same on every run, else an error); with <see cref="BenchClock.Fuel"/>, the
-    /// fuel of one run (it is the same on every run).
+    /// The best of <paramref name="runs"/> timed runs of <paramref name="module"/> (<see cref="Compile"/>; fewer if over
+    /// the budget) in milliseconds, and its exit status (the same on every run, else an error); with
+    /// <see cref="BenchClock.Fuel"/>, the fuel of one run (it is the same on every run).
     /// </summary>
-    public (double Ms, int Exit) Time(byte[] binary, int runs)
+    public (double Ms, int Exit) Time(Wasmtime.Module module, int runs)
     {
         var fuel = _clock == BenchClock.Fuel;
-        using var module = Wasmtime.Module.FromBytes(Engine, _program.Name, binary);
         var (best, exit) = RunOnce(module);
         if (fuel) return (best, exit);
         var timed = Math.Max(Math.Min(runs, (int)(_budget.TotalMilliseconds / best)), Math.Min(ShortRuns, (int)(ShortBudgetMs / best)));

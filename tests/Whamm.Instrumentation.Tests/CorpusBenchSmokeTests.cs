@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Whamm.Language.Semantics;
+using Whamm.Language.Text;
+using Whamm.Wasm.Reading;
 using Whamm.Wasm.Tests.Corpus;
 
 namespace Whamm.Instrumentation.Tests;
@@ -11,7 +14,11 @@ namespace Whamm.Instrumentation.Tests;
 /// </summary>
 public sealed class CorpusBenchSmokeTests
 {
-    private static string RunScript(string script, string? clock = null)
+    private static string RunScript(string script, string? clock = null) =>
+        RunBash($"bench/{script} --quick", clock, Path.Combine(CorpusFiles.Root, "bench", script), "--quick");
+
+    /// <summary>Runs bash with <paramref name="arguments"/> in the repository; its stdout, after asserting exit status 0.</summary>
+    private static string RunBash(string what, string? clock, params string[] arguments)
     {
         var info = new ProcessStartInfo("bash")
         {
@@ -20,17 +27,16 @@ public sealed class CorpusBenchSmokeTests
             WorkingDirectory = CorpusFiles.Root,
         };
         if (clock is not null) info.Environment["CLOCK"] = clock;
-        info.ArgumentList.Add(Path.Combine(CorpusFiles.Root, "bench", script));
-        info.ArgumentList.Add("--quick");
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bench/{script} --quick did not finish in 3 minutes");
+            throw new TimeoutException($"{what} did not finish in 3 minutes");
         }
-        Assert.True(process.ExitCode == 0, $"bench/{script} --quick exited {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+        Assert.True(process.ExitCode == 0, $"{what} exited {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
         return stdout.Result;
     }
 
@@ -73,6 +79,35 @@ public sealed class CorpusBenchSmokeTests
         Assert.True(numbers[0] > 0, row);
         Assert.All(numbers[1..], ratio => Assert.True(ratio > 1, $"a monitor that counts runs more operators: {row}"));
         Assert.Equal(row, Row(RunScript("overhead.sh", clock: "fuel").Split('\n'), "matmul"));
+    }
+
+    [Fact]
+    public void OverheadTimesModulesInstrumentedBeforehandInRounds()
+    {
+        // What bench/ab.sh runs: columns of modules made beforehand, timed in turns. In operators (the same on every run),
+        // a copy of the program costs what the program does and an instrumented one more.
+        var dir = Directory.CreateTempSubdirectory("whamm-prebuilt-").FullName;
+        try
+        {
+            var matmul = Path.Combine(CorpusFiles.Root, ".corpus", "c", "matmul.wasm");
+            Directory.CreateDirectory(Path.Combine(dir, "copy"));
+            File.Copy(matmul, Path.Combine(dir, "copy", "matmul.wasm"));
+            Directory.CreateDirectory(Path.Combine(dir, "count"));
+            var (script, _) = Checker.Check(SourceText.From("var n: u64; wasm:opcode:*:before { n++; }", "count.mm"));
+            File.WriteAllBytes(Path.Combine(dir, "count", "matmul.wasm"), Instrumenter.Instrument(ModuleReader.ReadFile(matmul), script).ToBytes());
+            var lines = RunBash("Whamm.Bench overhead --prebuilt", null, "-c",
+                "dotnet build bench/Whamm.Bench -c Release -v q -nologo >/dev/null && exec bench/Whamm.Bench/bin/Release/net10.0/Whamm.Bench overhead " +
+                $"--clock fuel --rounds 2 --prebuilt copy={dir}/copy --prebuilt count={dir}/count .corpus/c/matmul.wasm").Split('\n');
+            Assert.Equal(["program", "base", "Mfuel", "copy", "count"], Row(lines, "program").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var numbers = Numbers(Row(lines, "matmul"));
+            Assert.Equal(3, numbers.Length);
+            Assert.Equal(1.00, numbers[1]);
+            Assert.True(numbers[2] > 1, Row(lines, "matmul"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     private static string Row(string[] lines, string first) => Assert.Single(lines, l => l.StartsWith(first + " ", StringComparison.Ordinal));
