@@ -8,6 +8,7 @@
 #   bench/overhead.sh PROGRAM.wasm ...      these programs with no arguments
 #   bench/overhead.sh --quick               one program, one run, three monitors (CI smoke)
 #   RUNS=5 (default)   BUDGET=20 (default)   CLOCK=cpu (default) | wall | fuel (operators run, see docs/PERFORMANCE.md)
+#   ROUNDS=1 (default): a program's variants timed in turn this many times, each keeping its best
 #   OPT=on (default) | off (InstrumentOptions.Optimize = false, the CLI's --no-opt) | both (a column of each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,5 +36,5 @@ fi
 [ -f .corpus/c/matmul.wasm ] || { echo "overhead: no C programs: run scripts/corpus/build-all.sh" >&2; exit 1; }
 
 build_log=$(dotnet build bench/Whamm.Bench -c Release -v q -nologo 2>&1) || { echo "$build_log" >&2; exit 1; }
-exec bench/Whamm.Bench/bin/Release/net10.0/Whamm.Bench overhead --runs "$runs" --budget "${BUDGET:-20}" \
+exec bench/Whamm.Bench/bin/Release/net10.0/Whamm.Bench overhead --runs "$runs" --rounds "${ROUNDS:-1}" --budget "${BUDGET:-20}" \
   --clock "${CLOCK:-cpu}" --opt "${OPT:-on}" "${monitors[@]}" "${programs[@]}"

@@ -140,8 +140,10 @@ public static class OverheadCommand
         {
             var original = File.ReadAllBytes(program.Path);
             using var timer = new ProgramTimer(program, inputs, budget, clock);
+            var binaries = variants.Select(v => v.Module(program, original)).ToArray();
+            if (variants.Count > 0 && binaries.All(b => b is null)) continue; // no column for it (bench/ab.sh: yosys)
             // [0]: the original; then the variants, null where a column has no module for the program.
-            var modules = variants.Select(v => v.Module(program, original) is { } binary ? timer.Compile(binary) : null).Prepend(timer.Compile(original)).ToArray();
+            var modules = binaries.Select(b => b is null ? null : timer.Compile(b)).Prepend(timer.Compile(original)).ToArray();
             var best = new double[modules.Length];
             Array.Fill(best, double.MaxValue);
             var baseExit = 0;

@@ -9,10 +9,11 @@ namespace Whamm.Instrumentation.Counters;
 /// <summary>
 /// A per-site counter (or flag: <see cref="IsSet"/>, set to <see cref="Value"/>) at <see cref="Address"/> that a loop
 /// holds in a local while it runs. Only loops without calls, returns, throws, branches out of the function or back to
-/// an enclosing loop qualify (<see cref="LoopFlow"/>): control then leaves them only to the end of an enclosing block
-/// (or their own), and there, after that <c>end</c>, the local is added to the counter (its global or memory) and reset. A trap inside the loop loses
-/// what the local held (the report after a trap is approximate). A local may count the runs of a group instead of the
-/// counter's amounts (<see cref="Times"/>: the counter's amount per run; 1: the local holds the amounts).
+/// an enclosing loop qualify (<see cref="LoopFlow"/>): control then leaves them only past their own <c>end</c> or to the
+/// end of an enclosing block right after it, and after the outermost of those ends the local is added to the counter (its
+/// global or memory) and reset. A trap inside the loop loses what the local held (the report after a trap is
+/// approximate). A local may count the runs of a group instead of the counter's amounts (<see cref="Times"/>: the
+/// counter's amount per run; 1: the local holds the amounts).
 /// </summary>
 internal sealed record CachedCounter(WhammType Type, uint Address, long Value, bool IsSet, long Times = 1)
 {
