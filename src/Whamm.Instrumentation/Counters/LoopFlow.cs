@@ -11,7 +11,8 @@ namespace Whamm.Instrumentation.Counters;
 /// calls that may not return, returns, throws, branches out of the function) and no branch inside it goes back to an enclosing loop's
 /// header, so control leaves it only past its own <c>end</c> or to the end of an enclosing block, which come later in
 /// the code: the flush can be placed there while walking forward. Those blocks must end right after the loop (only
-/// <c>end</c>s between, the shape compilers give a <c>while</c>), so the flushes run about as often as the loop is left.
+/// <c>end</c>s between, the shape compilers give a <c>while</c>): every way out then passes the outermost one's end, where
+/// the flush runs once each time the loop is left.
 /// </summary>
 internal sealed class LoopFlow
 {

@@ -272,9 +272,8 @@ internal sealed partial class ProbeInjection
 
     /// <summary>
     /// The local holding <paramref name="counter"/> while the innermost loop of frames [0, <paramref name="top"/>] runs
-    /// (the frames of the code the counter's group is in), when that loop qualifies (<see cref="LoopFlow"/>); its flush is
-    /// placed after the loop's end and after the end of every block the loop branches out to. Null: update the counter
-    /// in memory.
+    /// (the frames of the code the counter's group is in), when that loop qualifies (<see cref="LoopFlow"/>); it is flushed
+    /// where the loop is left (<see cref="FlushFromLocal"/>). Null: update the counter outside a local.
     /// </summary>
     private uint? LoopLocal(CachedCounter counter, int top)
     {
@@ -513,7 +512,7 @@ internal sealed partial class ProbeInjection
             : null;
     }
 
-    /// <summary>After the <c>end</c> of a loop, or of a block a loop branches out to: the loops' counters held in locals go to memory.</summary>
+    /// <summary>After the <c>end</c> of a loop, or of the outermost block a loop branches out to: the loops' counters held in locals go to their globals or memory.</summary>
     private void InjectLoopFlush(Site site, SiteCode code)
     {
         if (site.Ins.Op != Op.End || site.AtEnd || frames[frameCount - 1].Flush is not { } held) return;
