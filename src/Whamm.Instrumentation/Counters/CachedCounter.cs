@@ -56,9 +56,7 @@ internal sealed record CachedCounter(WhammType Type, uint Address, long Value, b
             b.LocalGet(local).If(BlockType.Empty, x => CounterGlobals.EmitSet(x, Type, Address, Value));
             return;
         }
-        b.GlobalGet(CounterGlobals.Placeholder + Address);
-        AddLocal(b, local);
-        b.GlobalSet(CounterGlobals.Placeholder + Address);
+        CounterGlobals.EmitUpdate(b, Address, x => AddLocal(x, local));
     }
 
     /// <summary>Adds the local times <see cref="Times"/> to the value on the stack.</summary>

@@ -61,10 +61,17 @@ internal sealed class CounterGlobals
         address < Placeholder && (type.IsInteger || type.Kind == WhammTypeKind.Bool) && !(isSet && value == 0);
 
     /// <summary><c>global += amount</c>, wrapping in the global's type.</summary>
-    public static void EmitAdd(InstructionBuilder b, WhammType type, uint address, long amount)
+    public static void EmitAdd(InstructionBuilder b, WhammType type, uint address, long amount) =>
+        EmitUpdate(b, address, x =>
+        {
+            if (IsWide(type)) x.I64Const(amount).I64Add(); else x.I32Const((int)amount).I32Add();
+        });
+
+    /// <summary>The global of the instance at <paramref name="address"/> becomes what <paramref name="update"/> leaves of it on the stack.</summary>
+    public static void EmitUpdate(InstructionBuilder b, uint address, Action<InstructionBuilder> update)
     {
         b.GlobalGet(Placeholder + address);
-        if (IsWide(type)) b.I64Const(amount).I64Add(); else b.I32Const((int)amount).I32Add();
+        update(b);
         b.GlobalSet(Placeholder + address);
     }
 
