@@ -26,42 +26,42 @@ typedef struct {
     const function_entry *functions;
 } report_table;
 
-/* A LEB128's low 32 bits; *shift and *last say where it ended, for the signed reading. */
-static u32 read_leb(const u8 **p, u32 *shift, u8 *last)
+/* A LEB128 of two or more bytes at p: its low 32 bits, its length in bits 32-39, and in bit 40 whether it is
+ * negative read as signed (its last byte's sign bit below bit 32). Returned whole so that the row loop's pointer
+ * stays in a register: a pointer to it put it in memory, stored and reloaded at every field. */
+__attribute__((noinline)) static u64 read_leb(const u8 *p)
 {
-    u32 v = 0, s = 0;
+    u32 v = 0, s = 0, n = 0;
     u8 b;
     do {
-        b = *(*p)++;
+        b = p[n++];
         if (s < 32) v |= (u32)(b & 0x7f) << s;
         s += 7;
     } while (b & 0x80);
-    *shift = s;
-    *last = b;
-    return v;
+    u64 negative = s < 32 && (b & 0x40) ? 1 : 0;
+    return v | (u64)n << 32 | negative << 40;
 }
 
-static u32 read_uleb(const u8 **p)
+ALWAYS_INLINE u32 read_uleb(const u8 **p)
 {
     if (**p < 0x80) return *(*p)++; /* one byte: most row fields and deltas */
-    u32 shift;
-    u8 last;
-    return read_leb(p, &shift, &last);
+    u64 r = read_leb(*p);
+    *p += (u8)(r >> 32);
+    return (u32)r;
 }
 
 /* A signed LEB128 as the u32 of its two's complement, so that adding it to a u32 wraps like the encoder's subtraction. */
-static u32 read_sleb(const u8 **p)
+ALWAYS_INLINE u32 read_sleb(const u8 **p)
 {
     u8 b = **p;
     if (b < 0x80) {
         (*p)++;
         return b & 0x40 ? b | ~0x7fu : b;
     }
-    u32 shift;
-    u8 last;
-    u32 v = read_leb(p, &shift, &last);
-    if (shift < 32 && (last & 0x40)) v |= ~0u << shift;
-    return v;
+    u64 r = read_leb(*p);
+    u32 n = (u8)(r >> 32);
+    *p += n;
+    return (u32)r | (r >> 40 & 1 ? ~0u << (7 * n) : 0);
 }
 
 /* A row's first byte: which of its numbers are as in the row before, and its pc step when that is 0 to 30 (31: a
@@ -74,6 +74,17 @@ static u32 read_sleb(const u8 **p)
 
 /* Room for a site row's numbers and separators: id and pc with their ", ". */
 #define ROW_NUMBERS 32
+
+/* Copies n bytes in 16-byte steps, so up to 15 more: q has room for them, and the texts of the table are followed by at
+ * least 16 bytes of it (ReportTable.Write reserves the table's header last). */
+ALWAYS_INLINE u8 *copy16(u8 *q, const u8 *p, u32 n)
+{
+    for (u32 i = 0; i < n; i += 16) {
+        store_u64(q + i, load_u64(p + i));
+        store_u64(q + i + 8, load_u64(p + i + 8));
+    }
+    return q + n;
+}
 
 EXPORT("whamm_report")
 void whamm_report(const report_table *table)
@@ -93,11 +104,20 @@ void whamm_report(const report_table *table)
         pc += pc_step == ROW_PC_STEP ? read_sleb(&p) : pc_step;
         if (kind->probe_len) {
             const function_entry *f = &table->functions[function];
-            u8 *q = put_u64(out_reserve(ROW_NUMBERS), id);
-            q = put_text(q, kind->text, kind->text_len, ROW_NUMBERS);
-            q = put_text(q, f->text, f->text_len, ROW_NUMBERS);
-            q = put_i64(q, (i32)pc);
-            out_commit(put_text(PUT_LIT(q, ", "), kind->probe, kind->probe_len, 0));
+            u32 texts = kind->text_len + f->text_len + kind->probe_len;
+            if (texts <= OUT_CAP - ROW_NUMBERS - 15) { /* one room check for the row, its texts copied 16 bytes at a time */
+                u8 *q = put_u64(out_reserve(ROW_NUMBERS + texts + 15), id);
+                q = copy16(q, kind->text, kind->text_len);
+                q = copy16(q, f->text, f->text_len);
+                q = put_i64(q, (i32)pc);
+                out_commit(copy16(PUT_LIT(q, ", "), kind->probe, kind->probe_len));
+            } else {
+                u8 *q = put_u64(out_reserve(ROW_NUMBERS), id);
+                q = put_text(q, kind->text, kind->text_len, ROW_NUMBERS);
+                q = put_text(q, f->text, f->text_len, ROW_NUMBERS);
+                q = put_i64(q, (i32)pc);
+                out_commit(put_text(PUT_LIT(q, ", "), kind->probe, kind->probe_len, 0));
+            }
         } else {
             out_bytes(kind->text, kind->text_len);
         }

@@ -135,6 +135,7 @@ internal sealed class ReportTable
         var rows = EncodeRows();
         var rowStream = data.Reserve(rows.Length);
         data.Write(rowStream, rows.WrittenSpan);
+        // Last, after every text: whamm_report copies texts 16 bytes at a time, reading up to 15 bytes past one.
         var table = data.Reserve(CoreLibrary.ReportLayout.TableSize, 4);
         data.WriteInt32(table, (int)rowStream);
         data.WriteInt32(table + 4, Count);
