@@ -200,6 +200,92 @@ public sealed class CounterOptimisationTests
         Assert.Equal(WasiHarness.RunStart(Instrument(script, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
     }
 
+    /// <summary>
+    /// A dispatch loop (<c>br_table</c>) left by a branch to <c>$out</c>, which ends after code of its own (a <c>break</c>
+    /// past the rest of the block); <c>DISPATCH</c> is where a second one goes.
+    /// </summary>
+    private const string DispatchLoop = """
+        (module (func (export "_start") (local $i i32)
+          (block $out
+            (loop $a
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (block $odd
+                (block $even (br_table $even $odd (i32.and (local.get $i) (i32.const 1))))
+                (br_if $out (i32.eq (local.get $i) (i32.const 50))))
+              (br_if $a (i32.lt_u (local.get $i) (i32.const 5))))
+            DISPATCH
+            (local.set $i (i32.add (local.get $i) (i32.const 1000))))
+          (drop (local.get $i))))
+        """;
+
+    private const string ScriptOfBranches = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
+
+    [Fact]
+    public void ADispatchLoopLeftPastCodeAfterItHoldsItsCountersInLocalsFlushedWhereTheBranchLands()
+    {
+        // $out's end is reached from the loop and from the code after it. The loop still counts in locals, with nothing
+        // but local updates inside it; they are flushed after the loop's end and after $out's end, where the path through
+        // the code before finds them zero. Run, the report is --no-opt's.
+        var wat = DispatchLoop.Replace("DISPATCH", "");
+        var r = Instrument(ScriptOfBranches, wat: wat);
+        Assert.DoesNotContain(OpsOfFirstLoop(r), op => op is Op.GlobalSet or Op.I32Store);
+        Assert.Equal(WasiHarness.RunStart(Instrument(ScriptOfBranches, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+    }
+
+    [Fact]
+    public void AScanLoopLeftPastCodeAfterItCountsOutsideLocals()
+    {
+        // The same loop without its br_table: a loop left early to a block ending further on is mostly a short scan
+        // (memcmp's), where a flush at every entry costs more than the steps it saves.
+        const string wat = """
+            (module (func (export "_start") (local $i i32)
+              (block $out
+                (loop $a
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $out (i32.eq (local.get $i) (i32.const 50)))
+                  (br_if $a (i32.lt_u (local.get $i) (i32.const 5))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1000))))
+              (drop (local.get $i))))
+            """;
+        Assert.Contains(Op.GlobalSet, OpsOfFirstLoop(Instrument(ScriptOfBranches, wat: wat)));
+    }
+
+    [Fact]
+    public void LoopsLeftToOneBlockEndDoNotShareLocals()
+    {
+        // Both loops are left to $out's end, which flushes both: had $b taken $a's locals, leaving $b by $out would add
+        // its counts to $a's counters as well. Each loop has its own locals; run, the report is --no-opt's.
+        var wat = DispatchLoop.Replace("DISPATCH", """
+            (loop $b
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (block $odd
+                (block $even (br_table $even $odd (i32.and (local.get $i) (i32.const 1))))
+                (br_if $out (i32.eq (local.get $i) (i32.const 12))))
+              (br_if $b (i32.lt_u (local.get $i) (i32.const 100))))
+            """);
+        var r = Instrument(ScriptOfBranches, wat: wat);
+        Assert.Equal(WasiHarness.RunStart(Instrument(ScriptOfBranches, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+        Assert.Equal(2 * Instrument(ScriptOfBranches, wat: DispatchLoop.Replace("DISPATCH", "")).Module.Functions[0].Body.Locals.Sum(l => (int)l.Count) - 1,
+            r.Module.Functions[0].Body.Locals.Sum(l => (int)l.Count));
+    }
+
+    /// <summary>The instructions of the first loop of the first function, from its opener to its end.</summary>
+    private static List<Op> OpsOfFirstLoop(InstrumentResult r)
+    {
+        var reader = r.Module.Functions[0].Body.Instructions();
+        var ops = new List<Op>();
+        var depth = 0;
+        while (!reader.AtEnd)
+        {
+            var op = reader.Read().Op;
+            if (depth == 0 && op != Op.Loop) continue;
+            ops.Add(op);
+            if (op is Op.Block or Op.Loop or Op.If or Op.TryTable) depth++;
+            else if (op == Op.End && --depth == 0) break;
+        }
+        return ops;
+    }
+
     [Fact]
     public void TheCountersOfOneGroupInALoopShareOneLocalCountingItsRuns()
     {

@@ -10,13 +10,22 @@ namespace Whamm.Instrumentation.Counters;
 /// registers, across the inner ones), nothing inside it is a flush point (<see cref="CounterFlow.FlushAt"/>:
 /// calls that may not return, returns, throws, branches out of the function) and no branch inside it goes back to an enclosing loop's
 /// header, so control leaves it only past its own <c>end</c> or to the end of an enclosing block, which come later in
-/// the code: the flush can be placed there while walking forward. Those blocks must end right after the loop (only
-/// <c>end</c>s between, the shape compilers give a <c>while</c>): every way out then passes the outermost one's end, where
-/// the flush runs once each time the loop is left.
+/// the code: the flush can be placed there while walking forward. Blocks that end right after the loop (only
+/// <c>end</c>s between, the shape compilers give a <c>while</c>) are passed by every way out that reaches them, so one
+/// flush after the outermost such exit serves them all. An interpreter's main loop (inside no other loop, dispatching
+/// with <c>br_table</c>) may also leave to a block that ends further on (its halt or error path), which has a flush of
+/// its own after its end.
+/// Paths that reach such an end without leaving the loop find its locals zero (flushed and reset wherever a loop is
+/// left), so that flush adds nothing there; but two loops whose ways out pass one end must not share a local
+/// (<see cref="Neighbours"/>), or the flush there would add one's counts to the other's counters.
 /// </summary>
 internal sealed class LoopFlow
 {
     private readonly Dictionary<int, (bool Caches, List<int> Exits)> loops = [];
+    private readonly HashSet<(int Loop, int Block)> adjacent = []; // blocks whose end follows a loop's end with only ends between
+    private readonly Dictionary<int, List<int>> neighbours = [];    // loop -> the qualifying loops whose ways out pass a block end its pass
+    private readonly HashSet<int> mainLoops = [];                   // loops inside no other loop with a br_table of their own
+    private readonly HashSet<int> nested = [];                      // loops inside another loop
 
     /// <summary>Whether the loop opened at <paramref name="offset"/> may hold counters in locals.</summary>
     public bool Caches(int offset) => loops.TryGetValue(offset, out var l) && l.Caches;
@@ -24,12 +33,17 @@ internal sealed class LoopFlow
     /// <summary>The openers of the enclosing blocks a branch inside the loop at <paramref name="offset"/> leaves to.</summary>
     public IReadOnlyList<int> ExitsOf(int offset) => loops[offset].Exits;
 
+    /// <summary>Whether the block opened at <paramref name="blockOffset"/> ends right after the loop opened at <paramref name="loopOffset"/>, only <c>end</c>s between.</summary>
+    public bool EndsRightAfter(int loopOffset, int blockOffset) => adjacent.Contains((loopOffset, blockOffset));
+
+    /// <summary>The qualifying loops that must not share a local with the loop opened at <paramref name="offset"/>: some block end is on the ways out of both.</summary>
+    public IReadOnlyList<int> Neighbours(int offset) => neighbours.TryGetValue(offset, out var n) ? n : [];
+
     public static LoopFlow Of(FunctionBody body, ReturningCalls calls)
     {
         var flow = new LoopFlow();
         var open = new List<(Op Op, int Offset)> { (Op.Nop, -1) }; // the function's own frame first
         var openLoops = new List<int>();                            // the indices in open of its loops: Go nests hundreds of blocks
-        var adjacent = new HashSet<(int Loop, int Block)>();        // blocks whose end follows a loop's end with only ends between
         int? chain = null;                                          // the loop whose end the instructions since were only ends after
         var reader = body.Instructions();
         while (!reader.AtEnd)
@@ -40,7 +54,7 @@ internal sealed class LoopFlow
             {
                 var closed = open[^1];
                 if (closed.Op == Op.Loop) chain = closed.Offset;
-                else if (chain is { } loop) adjacent.Add((loop, closed.Offset));
+                else if (chain is { } loop) flow.adjacent.Add((loop, closed.Offset));
             }
             else
             {
@@ -56,6 +70,7 @@ internal sealed class LoopFlow
             }
             else if (ins.Op == Op.BrTable)
             {
+                if (openLoops.Count > 0 && !flow.nested.Contains(open[openLoops[^1]].Offset)) flow.mainLoops.Add(open[openLoops[^1]].Offset);
                 foreach (var label in ins.BrTableLabels) flow.Branch(open, openLoops, label);
             }
             if (ControlFlow.OpensFrame(ins.Op))
@@ -63,6 +78,7 @@ internal sealed class LoopFlow
                 if (ins.Op == Op.Loop)
                 {
                     flow.DisqualifyAll(open, openLoops); // only innermost loops hold counters
+                    if (openLoops.Count > 0) flow.nested.Add(ins.Offset);
                     flow.loops[ins.Offset] = (true, []);
                     openLoops.Add(open.Count);
                 }
@@ -74,12 +90,49 @@ internal sealed class LoopFlow
                 open.RemoveAt(open.Count - 1);
             }
         }
-        // A flush after a block that ends further on would also run on paths that never entered the loop.
+        // A loop left to a block that ends further on is mostly a scan that stops early (memcmp's: a word's first bytes;
+        // a hash table's probe), where a flush per entry costs more than its few steps save (text and hash ran 15-20%
+        // slower). An interpreter's main loop (inside no other, dispatching with br_table) runs on, and such exits are
+        // its halt and error paths.
         foreach (var (offset, (caches, exits)) in flow.loops.ToArray())
         {
-            if (caches && exits.Any(b => !adjacent.Contains((offset, b)))) flow.Disqualify(offset);
+            if (caches && !flow.mainLoops.Contains(offset) && exits.Any(b => !flow.EndsRightAfter(offset, b))) flow.Disqualify(offset);
         }
+        flow.FindNeighbours();
         return flow;
+    }
+
+    /// <summary>Relates the qualifying loops whose ways out pass one block end: an exit of either, or a block ending right after either.</summary>
+    private void FindNeighbours()
+    {
+        var passing = new Dictionary<int, List<int>>(); // block -> the qualifying loops whose ways out pass its end
+        foreach (var (loop, (caches, exits)) in loops)
+        {
+            if (!caches) continue;
+            foreach (var block in exits) Passes(passing, block, loop);
+        }
+        foreach (var (loop, block) in adjacent)
+        {
+            if (Caches(loop)) Passes(passing, block, loop);
+        }
+        foreach (var group in passing.Values)
+        {
+            if (group.Count < 2) continue;
+            foreach (var loop in group)
+            {
+                if (!neighbours.TryGetValue(loop, out var list)) neighbours[loop] = list = [];
+                foreach (var other in group)
+                {
+                    if (other != loop && !list.Contains(other)) list.Add(other);
+                }
+            }
+        }
+    }
+
+    private static void Passes(Dictionary<int, List<int>> passing, int block, int loop)
+    {
+        if (!passing.TryGetValue(block, out var loopsThere)) passing[block] = loopsThere = [];
+        if (!loopsThere.Contains(loop)) loopsThere.Add(loop);
     }
 
     /// <summary>

@@ -456,47 +456,70 @@ internal sealed partial class ProbeInjection
     /// <summary>
     /// A local of the loop opened by <paramref name="frame"/> for <paramref name="counters"/>, flushed where the loop is
     /// left; null past <see cref="MaxLoopLocals"/>. Loops share locals: only innermost loops hold counters, so one is open
-    /// at a time, and each leaves its locals flushed and zeroed. A local of its own per loop was a value live from the
-    /// function's entry across its calls, which Cranelift stored to the stack at every entry (json's printf_core: 68).
+    /// at a time, and each leaves its locals flushed and zeroed (but not with the loops whose flushes it passes,
+    /// <see cref="FreeLoopLocal"/>). A local of its own per loop was a value live from the function's entry across its
+    /// calls, which Cranelift stored to the stack at every entry (json's printf_core: 68).
     /// </summary>
     private uint? NewLoopLocal(int frame, ValType type, IEnumerable<CachedCounter> counters)
     {
         if (!loopHeld.TryGetValue(frames[frame].Offset, out var held)) loopHeld[frames[frame].Offset] = held = [];
         if (held.Count == MaxLoopLocals) return null;
-        var local = FreeLoopLocal(type, held);
+        var local = FreeLoopLocal(type, frame, held);
         held.Add(local);
         FlushFromLocal(frame, local, counters);
         Approximate = true;
         return local;
     }
 
-    /// <summary>A local of <paramref name="type"/> from the function's loop locals that the loop (<paramref name="held"/>) does not hold yet, else a new one.</summary>
-    private uint FreeLoopLocal(ValType type, List<uint> held)
+    /// <summary>
+    /// A local of <paramref name="type"/> from the function's loop locals that the loop opened by <paramref name="frame"/>
+    /// (holding <paramref name="held"/>) and its neighbours (<see cref="LoopFlow.Neighbours"/>) do not hold yet, else a new one.
+    /// </summary>
+    private uint FreeLoopLocal(ValType type, int frame, List<uint> held)
     {
+        var neighbours = loopFlow!.Neighbours(frames[frame].Offset);
         foreach (var (t, l) in loopLocalPool)
         {
-            if (t == type && !held.Contains(l)) return l;
+            if (t == type && !held.Contains(l) && !HeldByAny(neighbours, l)) return l;
         }
         var local = Editor().AddLocal(type);
         loopLocalPool.Add((type, local));
         return local;
     }
 
+    private bool HeldByAny(IReadOnlyList<int> loops, uint local)
+    {
+        foreach (var loop in loops)
+        {
+            if (loopHeld.TryGetValue(loop, out var held) && held.Contains(local)) return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Adds <paramref name="local"/> (times each amount) to <paramref name="counters"/> where the loop opened by
-    /// <paramref name="frame"/> is left: after the end of the outermost block it branches out to, else its own. Those
-    /// blocks end right after the loop, only <c>end</c>s between (<see cref="LoopFlow"/>), so falling out of the loop and
-    /// every branch out pass that one <c>end</c> once, and before the loop can run again.
+    /// <paramref name="frame"/> is left (<see cref="LoopFlow"/>): after the end of the outermost block that ends right
+    /// after it and that it branches out to, else after its own (falling out of the loop and every branch to those
+    /// blocks pass that one <c>end</c> once, before the loop can run again), and after the end of each block further
+    /// out that it branches to.
     /// </summary>
     private void FlushFromLocal(int frame, uint local, IEnumerable<CachedCounter> counters)
     {
-        var exits = loopFlow!.ExitsOf(frames[frame].Offset);
+        var loop = frames[frame].Offset;
+        var exits = loopFlow!.ExitsOf(loop);
         var at = frame;
-        for (var f = 1; f < frame && at == frame; f++)
+        for (var f = 1; f < frame; f++)
         {
-            if (exits.Contains(frames[f].Offset)) at = f;
+            if (!exits.Contains(frames[f].Offset)) continue;
+            if (!loopFlow.EndsRightAfter(loop, frames[f].Offset)) AddFlush(f, local, counters);
+            else if (at == frame) at = f;
         }
-        foreach (var counter in counters) (frames[at].Flush ??= []).Add((counter, local));
+        AddFlush(at, local, counters);
+    }
+
+    private void AddFlush(int frame, uint local, IEnumerable<CachedCounter> counters)
+    {
+        foreach (var counter in counters) (frames[frame].Flush ??= []).Add((counter, local));
     }
 
     /// <summary>
