@@ -41,6 +41,13 @@ public sealed class CounterOptimisationTests
         return n;
     }
 
+    /// <summary>That <paramref name="r"/> (<paramref name="script"/> on <paramref name="wat"/>), run, prints what the module instrumented with <c>--no-opt</c> prints.</summary>
+    private static void AssertReportsAsWithoutOptimisation(InstrumentResult r, string script, string wat) =>
+        Assert.Equal(WasiHarness.RunStart(Instrument(script, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+
+    /// <summary>A counter of each <c>br_if</c>'s runs.</summary>
+    private const string ScriptOfBranches = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
+
     /// <summary><see cref="Loop"/> whose <c>$f</c> may end the program: it calls WASI <c>proc_exit</c> when its argument is 9.</summary>
     private const string LoopCallingExit = """
         (module
@@ -171,10 +178,9 @@ public sealed class CounterOptimisationTests
             """;
         // Each loop counts its runs in one local, flushed and zeroed after it: the second loop takes the first's (one local
         // per loop would each be live from the function's entry, across its calls). Run, the report is --no-opt's.
-        const string script = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
-        var r = Instrument(script, wat: wat);
+        var r = Instrument(ScriptOfBranches, wat: wat);
         Assert.Equal(2, r.Module.Functions[0].Body.Locals.Sum(l => (int)l.Count));
-        Assert.Equal(WasiHarness.RunStart(Instrument(script, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+        AssertReportsAsWithoutOptimisation(r, ScriptOfBranches, wat);
     }
 
     [Fact]
@@ -193,11 +199,10 @@ public sealed class CounterOptimisationTests
         // Leaving by $out or by falling out of the loop, control passes $out's end: the locals go to their globals there,
         // once, not also after the loop's own end, and not through the instrumentation memory. Run, the report is
         // --no-opt's.
-        const string script = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
-        var r = Instrument(script, wat: wat);
+        var r = Instrument(ScriptOfBranches, wat: wat);
         Assert.Equal(2, Count(r, Op.GlobalSet, functions: 1));
         Assert.Equal(0, Count(r, Op.I32Store, functions: 1));
-        Assert.Equal(WasiHarness.RunStart(Instrument(script, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+        AssertReportsAsWithoutOptimisation(r, ScriptOfBranches, wat);
     }
 
     /// <summary>
@@ -218,8 +223,6 @@ public sealed class CounterOptimisationTests
           (drop (local.get $i))))
         """;
 
-    private const string ScriptOfBranches = "wasm:opcode:br_if:before { report var runs: u32; runs++; }";
-
     [Fact]
     public void ADispatchLoopLeftPastCodeAfterItHoldsItsCountersInLocalsFlushedWhereTheBranchLands()
     {
@@ -229,7 +232,7 @@ public sealed class CounterOptimisationTests
         var wat = DispatchLoop.Replace("DISPATCH", "");
         var r = Instrument(ScriptOfBranches, wat: wat);
         Assert.DoesNotContain(OpsOfFirstLoop(r), op => op is Op.GlobalSet or Op.I32Store);
-        Assert.Equal(WasiHarness.RunStart(Instrument(ScriptOfBranches, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+        AssertReportsAsWithoutOptimisation(r, ScriptOfBranches, wat);
     }
 
     [Fact]
@@ -264,7 +267,7 @@ public sealed class CounterOptimisationTests
               (br_if $b (i32.lt_u (local.get $i) (i32.const 100))))
             """);
         var r = Instrument(ScriptOfBranches, wat: wat);
-        Assert.Equal(WasiHarness.RunStart(Instrument(ScriptOfBranches, optimize: false, wat: wat).ToBytes()), WasiHarness.RunStart(r.ToBytes()));
+        AssertReportsAsWithoutOptimisation(r, ScriptOfBranches, wat);
         Assert.Equal(2 * Instrument(ScriptOfBranches, wat: DispatchLoop.Replace("DISPATCH", "")).Module.Functions[0].Body.Locals.Sum(l => (int)l.Count) - 1,
             r.Module.Functions[0].Body.Locals.Sum(l => (int)l.Count));
     }

@@ -14,16 +14,15 @@ namespace Whamm.Instrumentation.Counters;
 /// <c>end</c>s between, the shape compilers give a <c>while</c>) are passed by every way out that reaches them, so one
 /// flush after the outermost such exit serves them all. An interpreter's main loop (inside no other loop, dispatching
 /// with <c>br_table</c>) may also leave to a block that ends further on (its halt or error path), which has a flush of
-/// its own after its end.
-/// Paths that reach such an end without leaving the loop find its locals zero (flushed and reset wherever a loop is
-/// left), so that flush adds nothing there; but two loops whose ways out pass one end must not share a local
-/// (<see cref="Neighbours"/>), or the flush there would add one's counts to the other's counters.
+/// its own after its end. Paths that reach such an end without leaving the loop find its locals zero (flushed and
+/// reset wherever a loop is left), so that flush adds nothing there; but two loops whose ways out pass one end must not
+/// share a local (<see cref="Neighbours"/>), or the flush there would add one's counts to the other's counters.
 /// </summary>
 internal sealed class LoopFlow
 {
     private readonly Dictionary<int, (bool Caches, List<int> Exits)> loops = [];
     private readonly HashSet<(int Loop, int Block)> adjacent = []; // blocks whose end follows a loop's end with only ends between
-    private readonly Dictionary<int, List<int>> neighbours = [];    // loop -> the qualifying loops whose ways out pass a block end its pass
+    private readonly Dictionary<int, List<int>> neighbours = [];    // loop -> the qualifying loops whose ways out pass a block end its own pass
     private readonly HashSet<int> mainLoops = [];                   // loops inside no other loop with a br_table of their own
     private readonly HashSet<int> nested = [];                      // loops inside another loop
 
