@@ -74,6 +74,10 @@ ALWAYS_INLINE u32 read_sleb(const u8 **p)
 
 /* Room for a site row's numbers and separators: id and pc with their ", ". */
 #define ROW_NUMBERS 32
+/* Room for a counter's or a flag's value and the newline. */
+#define VALUE_ROOM 21
+/* Room for a site row but its texts: its numbers, its value and the 15 bytes the last text's copy may run over. */
+#define ROW_ROOM (ROW_NUMBERS + VALUE_ROOM + 15)
 
 /* Copies n bytes in 16-byte steps, so up to 15 more: q has room for them, and the texts of the table are followed by at
  * least 16 bytes of it (ReportTable.Write reserves the table's header last). */
@@ -102,34 +106,37 @@ void whamm_report(const report_table *table)
         if (!(head & ROW_SAME_FUNCTION)) function += read_sleb(&p);
         u32 pc_step = head & ROW_PC_STEP;
         pc += pc_step == ROW_PC_STEP ? read_sleb(&p) : pc_step;
+        u8 scalar = kind->desc_len == 1 ? kind->desc[0] : 0;
+        u8 *q;
         if (kind->probe_len) {
             const function_entry *f = &table->functions[function];
             u32 texts = kind->text_len + f->text_len + kind->probe_len;
-            if (texts <= OUT_CAP - ROW_NUMBERS - 15) { /* one room check for the row, its texts copied 16 bytes at a time */
-                u8 *q = put_u64(out_reserve(ROW_NUMBERS + texts + 15), id);
+            if (texts <= OUT_CAP - ROW_ROOM) { /* one room check for the row, its texts copied 16 bytes at a time */
+                q = put_u64(out_reserve(ROW_ROOM + texts), id);
                 q = copy16(q, kind->text, kind->text_len);
                 q = copy16(q, f->text, f->text_len);
                 q = put_i64(q, (i32)pc);
-                out_commit(copy16(PUT_LIT(q, ", "), kind->probe, kind->probe_len));
+                q = copy16(PUT_LIT(q, ", "), kind->probe, kind->probe_len);
             } else {
-                u8 *q = put_u64(out_reserve(ROW_NUMBERS), id);
+                q = put_u64(out_reserve(ROW_NUMBERS), id);
                 q = put_text(q, kind->text, kind->text_len, ROW_NUMBERS);
                 q = put_text(q, f->text, f->text_len, ROW_NUMBERS);
                 q = put_i64(q, (i32)pc);
                 out_commit(put_text(PUT_LIT(q, ", "), kind->probe, kind->probe_len, 0));
+                q = out_reserve(VALUE_ROOM);
             }
         } else {
             out_bytes(kind->text, kind->text_len);
+            q = out_reserve(VALUE_ROOM);
         }
-        u8 scalar = kind->desc_len == 1 ? kind->desc[0] : 0;
         if (scalar == 'I' || scalar == 'Q' || scalar == 'z') { /* a counter or a flag, most rows: no descriptor walk */
             const u8 *v = (const u8 *)value;
-            u8 *q = out_reserve(21);
             if (scalar == 'z') q = put_bool(q, v[0]);
             else q = put_u64(q, scalar == 'I' ? load_u32(v) : load_u64(v));
             *q++ = '\n';
             out_commit(q);
         } else {
+            out_commit(q);
             print_value(kind->desc, kind->desc_len, (const u8 *)value, TUPLE_REPORT);
             out_char('\n');
         }
