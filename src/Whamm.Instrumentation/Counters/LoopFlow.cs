@@ -24,7 +24,6 @@ internal sealed class LoopFlow
     private readonly HashSet<(int Loop, int Block)> adjacent = []; // blocks whose end follows a loop's end with only ends between
     private readonly Dictionary<int, List<int>> neighbours = [];    // loop -> the qualifying loops whose ways out pass a block end its own pass
     private readonly HashSet<int> mainLoops = [];                   // loops inside no other loop with a br_table of their own
-    private readonly HashSet<int> nested = [];                      // loops inside another loop
 
     /// <summary>Whether the loop opened at <paramref name="offset"/> may hold counters in locals.</summary>
     public bool Caches(int offset) => loops.TryGetValue(offset, out var l) && l.Caches;
@@ -69,7 +68,7 @@ internal sealed class LoopFlow
             }
             else if (ins.Op == Op.BrTable)
             {
-                if (openLoops.Count > 0 && !flow.nested.Contains(open[openLoops[^1]].Offset)) flow.mainLoops.Add(open[openLoops[^1]].Offset);
+                if (openLoops.Count == 1) flow.mainLoops.Add(open[openLoops[0]].Offset); // in a loop inside no other
                 foreach (var label in ins.BrTableLabels) flow.Branch(open, openLoops, label);
             }
             if (ControlFlow.OpensFrame(ins.Op))
@@ -77,7 +76,6 @@ internal sealed class LoopFlow
                 if (ins.Op == Op.Loop)
                 {
                     flow.DisqualifyAll(open, openLoops); // only innermost loops hold counters
-                    if (openLoops.Count > 0) flow.nested.Add(ins.Offset);
                     flow.loops[ins.Offset] = (true, []);
                     openLoops.Add(open.Count);
                 }
@@ -104,6 +102,7 @@ internal sealed class LoopFlow
     /// <summary>Relates the qualifying loops whose ways out pass one block end: an exit of either, or a block ending right after either.</summary>
     private void FindNeighbours()
     {
+        if (loops.Count < 2) return; // most functions: no allocation
         var passing = new Dictionary<int, List<int>>(); // block -> the qualifying loops whose ways out pass its end
         foreach (var (loop, (caches, exits)) in loops)
         {
