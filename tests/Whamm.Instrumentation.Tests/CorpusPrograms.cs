@@ -61,8 +61,8 @@ public static class WasiHarness
         .WithMultiMemory(true)
         .WithOptimizationLevel(Wasmtime.OptimizationLevel.None));
 
-    /// <summary>Runs <c>_start</c> of <paramref name="bytes"/> under WASI; what it printed.</summary>
-    public static string RunStart(byte[] bytes)
+    /// <summary>Runs <c>_start</c> of <paramref name="bytes"/> under WASI, then <paramref name="after"/> on the instance; what it printed.</summary>
+    public static string RunStart(byte[] bytes, Action<Wasmtime.Instance>? after = null)
     {
         var stdout = Path.GetTempFileName();
         try
@@ -72,7 +72,9 @@ public static class WasiHarness
             using var linker = new Wasmtime.Linker(Engine);
             linker.DefineWasi();
             store.SetWasiConfiguration(new Wasmtime.WasiConfiguration().WithStandardOutput(stdout));
-            linker.Instantiate(store, module).GetAction("_start")!();
+            var instance = linker.Instantiate(store, module);
+            instance.GetAction("_start")!();
+            after?.Invoke(instance);
             return File.ReadAllText(stdout);
         }
         finally

@@ -30,16 +30,7 @@ public sealed class ManySiteReportTests
     {
         var rows = ReportRows(Run(App()));
 
-        var expected = new List<string>();
-        for (var k = 0; k < Functions; k++)
-            for (var j = 0; j < PairsIn(k); j++)
-                expected.Add(Row("count", "u32, i32", k, 1 + 3 * j, "0_wasm:opcode:i32.const:before", Runs(k)));
-        for (var k = 0; k < Functions; k++)
-            for (var j = 0; j < PairsIn(k); j++)
-                expected.Add(Row("weight", "u64, i64", k, 3 + 3 * j, "1_wasm:opcode:drop:before", Runs(k) * (3 + 3 * j)));
-        var total = Enumerable.Range(0, Functions).Sum(k => PairsIn(k) * Runs(k));
-        expected.Add($", global_id, total, u64, i64, script0, , , , , {total}");
-
+        var expected = ExpectedRows();
         Assert.True(expected.Count > 4000, $"only {expected.Count} rows");
         Assert.Equal(expected, rows.Select(r => r.Tail));
         // Ids are the variables' addresses: distinct, in allocation order within each type group.
@@ -50,15 +41,43 @@ public sealed class ManySiteReportTests
         Assert.True(siteIds[half..].Zip(siteIds[(half + 1)..]).All(p => p.First < p.Second), "u64 ids ascend");
     }
 
+    [Fact]
+    public void AReportWrittenThroughTheApplicationsMemoryLeavesItsBytesAsTheyWere()
+    {
+        // The application exports its memory, so the report's 400 KB reach WASI through its first bytes (OutputBridge).
+        var pattern = string.Concat(Enumerable.Range(0, 5000).Select(i => (char)('a' + i % 26) + "bcdefgh"));
+        var memory = $"  (memory (export \"memory\") 1)\n  (data (i32.const 0) \"{pattern}\")\n";
+        var after = Array.Empty<byte>();
+        var stdout = Run(App(memory), instance => after = instance.GetMemory("memory")!.GetSpan(0, pattern.Length).ToArray());
+
+        Assert.Equal(ExpectedRows(), ReportRows(stdout).Select(r => r.Tail));
+        Assert.Equal(pattern, Encoding.ASCII.GetString(after));
+    }
+
+    /// <summary>Every row but the ids, in the report's order.</summary>
+    private static List<string> ExpectedRows()
+    {
+        var expected = new List<string>();
+        for (var k = 0; k < Functions; k++)
+            for (var j = 0; j < PairsIn(k); j++)
+                expected.Add(Row("count", "u32, i32", k, 1 + 3 * j, "0_wasm:opcode:i32.const:before", Runs(k)));
+        for (var k = 0; k < Functions; k++)
+            for (var j = 0; j < PairsIn(k); j++)
+                expected.Add(Row("weight", "u64, i64", k, 3 + 3 * j, "1_wasm:opcode:drop:before", Runs(k) * (3 + 3 * j)));
+        var total = Enumerable.Range(0, Functions).Sum(k => PairsIn(k) * Runs(k));
+        expected.Add($", global_id, total, u64, i64, script0, , , , , {total}");
+        return expected;
+    }
+
     private static string Row(string name, string types, int fid, int pc, string probe, long value)
     {
         var fname = fid % 2 == 0 ? $"f{fid}" : $"#{fid}";
         return string.Create(CultureInfo.InvariantCulture, $", memaddr, {name}, {types}, script0, {fname}, {fid}, {pc}, {probe}, {value}");
     }
 
-    private static string App()
+    private static string App(string memory = "")
     {
-        var wat = new StringBuilder("(module\n");
+        var wat = new StringBuilder("(module\n").Append(memory);
         for (var k = 0; k < Functions; k++)
         {
             wat.Append(k % 2 == 0 ? $"  (func $f{k}" : "  (func");
@@ -71,12 +90,12 @@ public sealed class ManySiteReportTests
         return wat.Append("))\n").ToString();
     }
 
-    /// <summary>Instruments <paramref name="wat"/> with <see cref="Script"/>, runs <c>_start</c> under WASI; its stdout.</summary>
-    private static string Run(string wat)
+    /// <summary>Instruments <paramref name="wat"/> with <see cref="Script"/>, runs <c>_start</c> under WASI (then <paramref name="after"/>); its stdout.</summary>
+    private static string Run(string wat, Action<Wasmtime.Instance>? after = null)
     {
         var (script, diagnostics) = Checker.Check(SourceText.From(Script, "many.mm"));
         Assert.False(script.HasErrors, string.Join("\n", diagnostics));
-        return WasiHarness.RunStart(Instrumenter.Instrument(ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray()), script).ToBytes());
+        return WasiHarness.RunStart(Instrumenter.Instrument(ModuleReader.Read(Wasmtime.Module.ConvertText(wat).ToArray()), script).ToBytes(), after);
     }
 
     /// <summary>The report's rows after the banner and header, split into the id and the rest of the line.</summary>

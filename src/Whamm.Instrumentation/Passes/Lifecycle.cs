@@ -85,6 +85,7 @@ internal sealed class Lifecycle
         if (state.Core is { } core)
         {
             var maps = MapCreation(core);
+            core.Bridge?.Fill(editor, core.Memory, core.Data); // its save area last
             startup = CoreInit(core).Append(maps).Append(state.Startup).Append(startup);
             AddStaticData(core);
         }
@@ -201,7 +202,9 @@ internal sealed class Lifecycle
             value.EmitLoad(b);
             slot.EmitStore(b, Local(exitLocals));
         }
-        b.I32Const((int)state.Reports.Write(core.Data)).Call(core.Function(CoreLibrary.Exports.Report));
+        if (core.Bridge is { } lending) b.I32Const(1).Call(lending.Lend); // core code alone writes until the report's end
+        b.I32Const((int)state.Reports.Write(core.Data)).Call(core.Function(CoreLibrary.Exports.Report)); // flushes at its end
+        if (core.Bridge is { } returning) b.I32Const(0).Call(returning.Lend);
     }
 
     /// <summary>The static region becomes active data segments of the instrumentation memory, which is made large enough for it.</summary>

@@ -22,6 +22,9 @@ internal sealed class CoreBinding
     /// <summary>The static region.</summary>
     public StaticData Data { get; }
 
+    /// <summary>The bridge carrying the output to WASI through the application's memory (filled last), or null.</summary>
+    public OutputBridge? Bridge { get; init; }
+
     /// <summary>What the user should know about how the core library could be linked, or null.</summary>
     public string? Warning { get; init; }
 

@@ -20,14 +20,14 @@ internal static class CoreLinking
         // An export named `memory` that is not a 32-bit memory cannot carry WASI buffers, and the name is taken.
         var unusable = appMemory is null && editor.Module.Exports.Any(e => e.Name == "memory");
         var fdWrite = OutputBridge.FdWrite(editor);
-        var bridge = appMemory is null && !unusable ? (uint?)null : OutputBridge.Declare(editor); // declared: writes nothing until filled
-        var linked = editor.Link(library, new LinkOptions { NamePrefix = "whamm_core:", ResolveFunction = _ => bridge ?? fdWrite });
+        var bridge = appMemory is { } app ? OutputBridge.Declare(editor, fdWrite, app) : null; // filled once the static region is laid out
+        var drop = unusable ? OutputBridge.Dropping(editor) : (uint?)null;
+        var linked = editor.Link(library, new LinkOptions { NamePrefix = "whamm_core:", ResolveFunction = _ => bridge?.Function ?? drop ?? fdWrite });
         var memory = linked.Memory(CoreLibrary.Exports.Memory);
-        var data = new StaticData(HeapBase(library));
-        if (appMemory is { } app) OutputBridge.Fill(editor, bridge!.Value, fdWrite, app, memory, data.Reserve(OutputBridge.Chunk + 12, 8));
-        else if (!unusable) editor.AddExport("memory", ExternalKind.Memory, memory); // the WASI host reads fd_write's buffers from it
-        return new CoreBinding(memory, data, linked.Function)
+        if (bridge is null && !unusable) editor.AddExport("memory", ExternalKind.Memory, memory); // the WASI host reads fd_write's buffers from it
+        return new CoreBinding(memory, new StaticData(HeapBase(library)), linked.Function)
         {
+            Bridge = bridge,
             Warning = unusable
                 ? "the application's export `memory` is not a 32-bit memory, so WASI cannot carry the monitor's output: what it prints (the report included) is dropped; `whamm run` captures it"
                 : null,
