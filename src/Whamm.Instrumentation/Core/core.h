@@ -54,8 +54,9 @@ void mem_free(u8 *ptr);
 /* output.c. out_reserve(n), n <= OUT_CAP, returns where n bytes may be written; out_commit takes what was written
  * up to end. The put_ functions write at q and return the end: a report row is formatted without a call per piece.
  * The row appends are inline: millions of rows, and every call reloads the instrumentation memory's base.
- * 32 KiB: a WASI host's fd_write costs per call too (Wasmtime: ~0.4 us besides copying the bytes). */
-#define OUT_CAP 32768
+ * 8 KiB: a WASI host's fd_write costs per call too (Wasmtime: ~0.4 us besides copying the bytes), and each page of a
+ * fresh instance's memory a fault when first touched: larger buffers slowed reports of a few hundred KB. */
+#define OUT_CAP 8192
 extern u8 out_buf[OUT_CAP];
 extern u32 out_len;
 extern const u8 digit_pairs[200];     /* "00" to "99" */

@@ -39,7 +39,7 @@ internal sealed class OutputBridge
     /// The most bytes one bridged call writes (and lends of the application's memory, plus 12: within its first page),
     /// as many as the core library buffers (<c>OUT_CAP</c>): Wasmtime spends about 0.4 µs a call besides its copy.
     /// </summary>
-    public const int Chunk = 32768;
+    public const int Chunk = 8192;
 
     /// <summary>WASI <c>fd_write</c>'s type: (fd, iovs, iovs_len, nwritten) -> errno.</summary>
     public static readonly FuncType FdWriteType = new([ValType.I32, ValType.I32, ValType.I32, ValType.I32], [ValType.I32]);
