@@ -122,25 +122,25 @@ internal sealed class OutputBridge
         b.LocalGet(iovs).I32Load(4, ours).LocalSet(len);
         b.LocalGet(len).I32Const(Chunk).LocalGet(len).I32Const(Chunk).I32LtU().Select().LocalSet(len);
         // Lend app[0, 12 + len): save it (unless lent already), write the iovec {12, len} and the bytes there.
-        b.I32Const(0).I32Load(lent, ours).I32Eqz().If(BlockType.Empty, x => Copy(x, ours, app, saveArea, 0, l => l.LocalGet(len)));
+        b.I32Const(0).I32Load(lent, ours).I32Eqz().If(BlockType.Empty, x => Copy(x, ours, app, saveArea, 0, n => n.LocalGet(len)));
         b.I32Const(0).I32Const(12).I32Store(0, app);
         b.I32Const(0).LocalGet(len).I32Store(4, app);
         b.I32Const(12).LocalGet(ptr).LocalGet(len).MemoryCopy(app, ours);
         b.LocalGet(0).I32Const(0).I32Const(1).I32Const(8).Call(fdWrite).LocalSet(result);
         b.LocalGet(written).I32Const(0).I32Load(8, app).I32Store(0, ours);
-        b.I32Const(0).I32Load(lent, ours).I32Eqz().If(BlockType.Empty, x => Copy(x, app, ours, 0, saveArea, l => l.LocalGet(len)));
+        b.I32Const(0).I32Load(lent, ours).I32Eqz().If(BlockType.Empty, x => Copy(x, app, ours, 0, saveArea, n => n.LocalGet(len)));
         b.LocalGet(result);
         Replace(editor, Function, b, [ValType.I32, ValType.I32, ValType.I32]);
 
-        const uint on = 0;
-        var l = new InstructionBuilder();
-        l.I32Const(0).I32Load(lent, ours).LocalGet(on).I32Eq().If(BlockType.Empty, x => x.Return());
-        l.MemorySize(app).I32Eqz().If(BlockType.Empty, x => x.Return());
-        l.LocalGet(on).If(BlockType.Empty,
-            x => Copy(x, ours, app, saveArea, 0, c => c.I32Const(Chunk)),
-            x => Copy(x, app, ours, 0, saveArea, c => c.I32Const(Chunk)));
-        l.I32Const(0).LocalGet(on).I32Store(lent, ours);
-        Replace(editor, Lend, l, []);
+        const uint on = 0; // $whamm_lend's parameter
+        var lend = new InstructionBuilder();
+        lend.I32Const(0).I32Load(lent, ours).LocalGet(on).I32Eq().If(BlockType.Empty, x => x.Return());
+        lend.MemorySize(app).I32Eqz().If(BlockType.Empty, x => x.Return());
+        lend.LocalGet(on).If(BlockType.Empty,
+            x => Copy(x, ours, app, saveArea, 0, n => n.I32Const(Chunk)),
+            x => Copy(x, app, ours, 0, saveArea, n => n.I32Const(Chunk)));
+        lend.I32Const(0).LocalGet(on).I32Store(lent, ours);
+        Replace(editor, Lend, lend, []);
     }
 
     /// <summary><c>to[at, at + 12 + len) = from[source, …)</c>, <paramref name="length"/> pushing len.</summary>
