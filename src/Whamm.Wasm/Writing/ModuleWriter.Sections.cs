@@ -7,7 +7,7 @@ namespace Whamm.Wasm.Writing;
 // One encoder per known section; each mirrors its counterpart in Reading/ModuleReader.*.cs.
 public static partial class ModuleWriter
 {
-    /// <summary>Encodes a known section's content; false when the section is empty and is left out. The code section is not one of them: <see cref="Write"/> puts its bodies straight into the output.</summary>
+    /// <summary>Encodes a known section's content; false when the section is empty and is left out. The code and data sections are not among them: <see cref="Write"/> puts their bodies and segments straight into the output.</summary>
     private static bool EncodeSection(Module m, SectionId id, WasmWriter w)
     {
         switch (id)
@@ -73,11 +73,6 @@ public static partial class ModuleWriter
             case SectionId.DataCount:
                 if (!m.HasDataCount) return false;
                 w.WriteU32((uint)m.Data.Count);
-                return true;
-            case SectionId.Data:
-                if (m.Data.Count == 0) return false;
-                w.WriteU32((uint)m.Data.Count);
-                foreach (var d in m.Data) WriteData(w, d);
                 return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(id));
@@ -216,6 +211,13 @@ public static partial class ModuleWriter
 
     private static void WriteData(WasmWriter w, DataSegment d)
     {
+        WriteDataHeader(w, d);
+        w.WriteBytes(d.Bytes.Span);
+    }
+
+    /// <summary>A segment up to its bytes: mode, memory, offset and the bytes' length.</summary>
+    private static void WriteDataHeader(WasmWriter w, DataSegment d)
+    {
         if (d.Mode == SegmentMode.Passive)
         {
             w.WriteU32(1);
@@ -232,6 +234,5 @@ public static partial class ModuleWriter
             w.WriteBytes(d.Offset!.Bytes.Span);
         }
         w.WriteU32((uint)d.Bytes.Length);
-        w.WriteBytes(d.Bytes.Span);
     }
 }

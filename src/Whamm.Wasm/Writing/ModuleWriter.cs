@@ -19,55 +19,94 @@ public static partial class ModuleWriter
     public static byte[] Write(Module module, bool reencodeAll = false)
     {
         var original = reencodeAll ? null : module.Original;
-        // All but the code section is encoded first, into small writers, and the code's size is counted, so the output
-        // is written once into an array of its exact size: an instrumented module is often several times its original
-        // (esbuild's hotness output is 49 MB), and growing writers to it and copying them tripled that.
-        var head = new WasmWriter(); // before the code section
-        var tail = head;             // after it, once it is met
-        ReadOnlyMemory<byte> rawCode = default;
-        var code = -1;               // the size of the code section's content when it is encoded, else -1
-        head.WriteBytes(Header);
-        WriteCustoms(head, module, SectionId.Custom, original);
+        // Small sections are encoded into writers; sections as read, the code section's bodies and the data section's
+        // segments are counted and copied once, into an array of the output's exact size: an instrumented module is often
+        // several times its original (esbuild's hotness output is 34 MB, 10 MB of it one segment), and growing writers to
+        // it and copying them held the large parts three times over.
+        var parts = new OutputParts();
+        parts.Writer.WriteBytes(Header);
+        WriteCustoms(parts, module, SectionId.Custom, original);
         var content = new WasmWriter();
         foreach (var id in Sections.CanonicalOrder)
         {
             if (original is not null && IsUnchanged(module, original, id, out var raw))
             {
-                if (id != SectionId.Code) tail.WriteBytes(raw.Span);
-                else (rawCode, tail) = (raw, new WasmWriter());
+                parts.Add(raw);
             }
-            else if (id == SectionId.Code)
+            else if (id is SectionId.Code or SectionId.Data)
             {
-                if (module.Functions.Count > 0)
+                if (id == SectionId.Code ? module.Functions.Count > 0 : module.Data.Count > 0)
                 {
-                    code = CodeSectionSize(module);
-                    tail.WriteByte((byte)id);
-                    tail.WriteU32((uint)code);
-                    tail = new WasmWriter();
+                    var size = id == SectionId.Code ? CodeSectionSize(module) : DataSectionSize(module);
+                    parts.Writer.WriteByte((byte)id);
+                    parts.Writer.WriteU32((uint)size);
+                    parts.Add(id, size);
                 }
             }
             else
             {
                 content.Clear();
-                if (EncodeSection(module, id, content)) tail.WriteSized((byte)id, content);
+                if (EncodeSection(module, id, content)) parts.Writer.WriteSized((byte)id, content);
             }
-            WriteCustoms(tail, module, id, original);
+            WriteCustoms(parts, module, id, original);
         }
-        if (ReferenceEquals(head, tail)) return head.ToArray();
-        var w = new WasmWriter(head.Length + Math.Max(code, 0) + rawCode.Length + tail.Length);
-        w.WriteBytes(head.WrittenSpan);
-        w.WriteBytes(rawCode.Span);
-        if (code >= 0)
+        return parts.ToArray(module);
+    }
+
+    /// <summary>The output in order: writers, spans as read, and sections to be encoded straight into the output.</summary>
+    private sealed class OutputParts
+    {
+        private readonly List<(WasmWriter? Writer, ReadOnlyMemory<byte> Raw, SectionId? Encoded, int Size)> parts = [];
+
+        public OutputParts() => Start();
+
+        /// <summary>Where the next small piece goes.</summary>
+        public WasmWriter Writer { get; private set; } = null!;
+
+        /// <summary>Bytes copied as they are (a section or custom section as read).</summary>
+        public void Add(ReadOnlyMemory<byte> raw)
         {
-            w.WriteU32((uint)module.Functions.Count);
-            foreach (var f in module.Functions)
-            {
-                w.WriteU32((uint)f.Body.Bytes.Length);
-                w.WriteBytes(f.Body.Bytes.Span);
-            }
+            parts.Add((null, raw, null, raw.Length));
+            Start();
         }
-        w.WriteBytes(tail.WrittenSpan);
-        return w.Detach();
+
+        /// <summary>The content of <paramref name="section"/> (code or data), <paramref name="size"/> bytes, encoded at the end.</summary>
+        public void Add(SectionId section, int size)
+        {
+            parts.Add((null, default, section, size));
+            Start();
+        }
+
+        private void Start()
+        {
+            Writer = new WasmWriter();
+            parts.Add((Writer, default, null, 0));
+        }
+
+        public byte[] ToArray(Module module)
+        {
+            long total = 0;
+            foreach (var p in parts) total += p.Writer?.Length ?? p.Size;
+            var w = new WasmWriter(checked((int)total));
+            foreach (var (writer, raw, encoded, _) in parts)
+            {
+                if (writer is not null) w.WriteBytes(writer.WrittenSpan);
+                else if (encoded == SectionId.Code) WriteCode(w, module);
+                else if (encoded == SectionId.Data) WriteDataSection(w, module);
+                else w.WriteBytes(raw.Span);
+            }
+            return w.Detach();
+        }
+    }
+
+    private static void WriteCode(WasmWriter w, Module module)
+    {
+        w.WriteU32((uint)module.Functions.Count);
+        foreach (var f in module.Functions)
+        {
+            w.WriteU32((uint)f.Body.Bytes.Length);
+            w.WriteBytes(f.Body.Bytes.Span);
+        }
     }
 
     /// <summary>The bytes of the code section's content: the count, then each body with its size.</summary>
@@ -75,6 +114,26 @@ public static partial class ModuleWriter
     {
         long size = WasmWriter.SizeU32((uint)module.Functions.Count);
         foreach (var f in module.Functions) size += WasmWriter.SizeU32((uint)f.Body.Bytes.Length) + f.Body.Bytes.Length;
+        return checked((int)size);
+    }
+
+    private static void WriteDataSection(WasmWriter w, Module module)
+    {
+        w.WriteU32((uint)module.Data.Count);
+        foreach (var d in module.Data) WriteData(w, d);
+    }
+
+    /// <summary>The bytes of the data section's content: the count, then each segment.</summary>
+    private static int DataSectionSize(Module module)
+    {
+        long size = WasmWriter.SizeU32((uint)module.Data.Count);
+        var header = new WasmWriter();
+        foreach (var d in module.Data)
+        {
+            header.Clear();
+            WriteDataHeader(header, d);
+            size += header.Length + d.Bytes.Length;
+        }
         return checked((int)size);
     }
 
@@ -107,7 +166,7 @@ public static partial class ModuleWriter
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
-    private static void WriteCustoms(WasmWriter w, Module module, SectionId after, OriginalSections? original)
+    private static void WriteCustoms(OutputParts parts, Module module, SectionId after, OriginalSections? original)
     {
         var namesChanged = original is null || !ReferenceEquals(module.Names, original.Names);
         var namesWritten = false;
@@ -118,20 +177,20 @@ public static partial class ModuleWriter
             {
                 if (namesWritten) continue;
                 namesWritten = true;
-                WriteCustom(w, "name", NameSectionWriter.Encode(names));
+                WriteCustom(parts.Writer, "name", NameSectionWriter.Encode(names));
             }
             else if (!custom.Raw.IsEmpty && original is not null)
             {
-                w.WriteBytes(custom.Raw.Span);
+                parts.Add(custom.Raw);
             }
             else
             {
-                WriteCustom(w, custom.Name, custom.Content.Span);
+                WriteCustom(parts.Writer, custom.Name, custom.Content.Span);
             }
         }
         // A name section that did not exist when read goes at the end, where tools expect it.
         if (after == SectionId.Data && module.Names is { } added && !module.CustomSections.Any(c => c.Name == "name"))
-            WriteCustom(w, "name", NameSectionWriter.Encode(added));
+            WriteCustom(parts.Writer, "name", NameSectionWriter.Encode(added));
     }
 
     /// <summary>
