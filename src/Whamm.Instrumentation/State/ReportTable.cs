@@ -31,13 +31,16 @@ internal sealed class ReportTable
 
     /// <summary>
     /// The rows of one group, encoded as they are added (<see cref="Encode"/>): a dense monitor adds millions, 20 bytes
-    /// each as numbers and two to four encoded. The first two stay numbers until <see cref="WriteTo"/>: the first is
+    /// each as numbers and two to four encoded, in chunks rather than one growing array (which held up to twice the rows
+    /// and left its smaller copies behind). The first two stay numbers until <see cref="WriteHead"/>: the first is
     /// relative to the row before it in the report, the previous group's last, and whether the second repeats the
     /// first's id step depends on that.
     /// </summary>
     private sealed class RowStream
     {
-        private readonly WasmWriter tail = new(4096);
+        private const int ChunkSize = 64 * 1024; // below the large object heap's threshold
+        private const int RowMax = 1 + 5 * 5;    // a head byte and five LEB128s
+        private readonly List<WasmWriter> chunks = [];
         private Row first, second;
         private uint lastStep;
 
@@ -45,24 +48,36 @@ internal sealed class ReportTable
 
         public Row Last { get; private set; }
 
+        /// <summary>The bytes of the rows after the first two.</summary>
+        public int TailLength => chunks.Sum(c => c.Length);
+
         public void Add(Row row)
         {
-            if (Count >= 2) lastStep = Encode(tail, row, Last, lastStep);
+            if (Count >= 2)
+            {
+                if (chunks.Count == 0 || chunks[^1].Length > ChunkSize - RowMax) chunks.Add(new WasmWriter(ChunkSize));
+                lastStep = Encode(chunks[^1], row, Last, lastStep);
+            }
             else if (Count == 1) (second, lastStep) = (row, row.Id - first.Id);
             else first = row;
             Last = row;
             Count++;
         }
 
-        /// <summary>Appends the rows to <paramref name="w"/> after <paramref name="before"/> and its id step; returns the last row and its step.</summary>
-        public (Row Row, uint Step) WriteTo(WasmWriter w, (Row Row, uint Step) before)
+        /// <summary>Appends the first two rows to <paramref name="w"/> after <paramref name="before"/> and its id step; returns the last row and its step.</summary>
+        public (Row Row, uint Step) WriteHead(WasmWriter w, (Row Row, uint Step) before)
         {
             if (Count == 0) return before;
             var step = Encode(w, first, before.Row, before.Step);
             if (Count == 1) return (first, step);
             Encode(w, second, first, step);
-            w.WriteBytes(tail.WrittenSpan);
             return (Last, lastStep);
+        }
+
+        /// <summary>Appends the rows after the first two.</summary>
+        public void WriteTail(WasmWriter w)
+        {
+            foreach (var chunk in chunks) w.WriteBytes(chunk.WrittenSpan);
         }
     }
 
@@ -132,9 +147,7 @@ internal sealed class ReportTable
             var (fid, name) = functions[i];
             WriteStrings(data, functionTable + (uint)(i * CoreLibrary.ReportLayout.FunctionSize), string.Create(CultureInfo.InvariantCulture, $"{name}, {fid}, "));
         }
-        var rows = EncodeRows();
-        var rowStream = data.Reserve(rows.Length);
-        data.Write(rowStream, rows.WrittenSpan);
+        var rowStream = data.Attach(EncodeRows());
         // Last, after every text: whamm_report copies texts 16 bytes at a time, reading up to 15 bytes past one.
         var table = data.Reserve(CoreLibrary.ReportLayout.TableSize, 4);
         data.WriteInt32(table, (int)rowStream);
@@ -147,14 +160,25 @@ internal sealed class ReportTable
     // A row's first byte (Core/README.md, Report): which numbers are as in the row before, and a small pc step.
     private const byte SameFunction = 0x80, SameValue = 0x40, SameStep = 0x20, PcStepInLeb = 0x1f;
 
-    /// <summary>Every row in report order (<see cref="Encode"/>).</summary>
-    private WasmWriter EncodeRows()
+    /// <summary>Every row in report order (<see cref="Encode"/>), in an array of their exact size.</summary>
+    private byte[] EncodeRows()
     {
-        var w = new WasmWriter(Count * 3);
+        var streams = groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal).Select(g => g.Rows).Append(globalRows).ToList();
+        var heads = new WasmWriter();
+        var headEnds = new int[streams.Count];
         (Row, uint) last = default;
-        foreach (var (_, _, rows) in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal)) last = rows.WriteTo(w, last);
-        globalRows.WriteTo(w, last);
-        return w;
+        for (var i = 0; i < streams.Count; i++)
+        {
+            last = streams[i].WriteHead(heads, last);
+            headEnds[i] = heads.Length;
+        }
+        var w = new WasmWriter(heads.Length + streams.Sum(s => s.TailLength));
+        for (var i = 0; i < streams.Count; i++)
+        {
+            w.WriteBytes(heads.WrittenSpan[(i == 0 ? 0 : headEnds[i - 1])..headEnds[i]]);
+            streams[i].WriteTail(w);
+        }
+        return w.Detach();
     }
 
     /// <summary>

@@ -53,6 +53,33 @@ public sealed class ReportTableTests
     }
 
     [Fact]
+    public void RowsOfSeveralChunksInTwoGroupsPrintInOrder()
+    {
+        using var host = new CoreHost();
+        const int Sites = 30_000; // three bytes a row: 90 KB a group, more than one 64 KiB chunk
+        var data = new StaticData((uint)host.Alloc(1 << 20));
+        var table = new ReportTable();
+        var counts = new List<string>();
+        var totals = new List<string>();
+        for (var i = 0; i < Sites; i++)
+        {
+            var (fid, pc) = ((uint)(i / 1000), i % 1000 * 7);
+            var site = new ReportSite(fid, pc, $"f{fid}", 0, "wasm:opcode:nop:before");
+            var count = Value(data, table, site, "n", WhammType.U32, BitConverter.GetBytes(i * 3));
+            counts.Add($"{count}, memaddr, n, u32, i32, script0, f{fid}, {fid}, {pc}, 0_wasm:opcode:nop:before, {i * 3}");
+            var total = Value(data, table, site, "t", WhammType.U64, BitConverter.GetBytes((long)i << 33));
+            totals.Add($"{total}, memaddr, t, u64, i64, script0, f{fid}, {fid}, {pc}, 0_wasm:opcode:nop:before, {(long)i << 33}");
+        }
+
+        var argument = table.Write(data);
+        foreach (var (address, bytes) in data.Segments()) bytes.Span.CopyTo(host.Memory.GetSpan((int)address, bytes.Length));
+        host.Action(CoreLibrary.Exports.Report)((int)argument);
+
+        var lines = host.TakeOutput().Split('\n');
+        Assert.Equal([.. counts, .. totals], lines[3..^1]);
+    }
+
+    [Fact]
     public void RowsAllocatedOutOfAddressOrderAreAnInternalError()
     {
         var table = new ReportTable();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Whamm.Instrumentation.State;
 
 namespace Whamm.Instrumentation.Tests.Core;
@@ -77,6 +78,55 @@ public sealed class StaticDataTests
         data.Reserve(10_000);
         Assert.Empty(data.Segments());
         Assert.Equal(Base + 10_000, data.End);
+    }
+
+    [Fact]
+    public void AnAttachedBlockIsItsOwnSegmentAndIsNotCopied()
+    {
+        var data = new StaticData(Base);
+        var before = data.String("before");
+        data.Reserve(3);
+        var rows = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251 + 1)).ToArray();
+        var block = data.Attach(rows, 4);
+        var after = data.String("after");
+
+        var segments = data.Segments();
+
+        Assert.Equal(0u, block % 4);
+        Assert.Equal([(before.Address, 6), (block, rows.Length), (after.Address, 5)], segments.Select(s => (s.Address, s.Bytes.Length)));
+        Assert.True(MemoryMarshal.TryGetArray(segments[1].Bytes, out var held) && ReferenceEquals(held.Array, rows));
+        var expected = new byte[data.End - Base];
+        "before"u8.CopyTo(expected.AsSpan((int)(before.Address - Base)));
+        rows.CopyTo(expected, block - Base);
+        "after"u8.CopyTo(expected.AsSpan((int)(after.Address - Base)));
+        Assert.Equal(expected, Rebuild(data, segments));
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.WriteInt32(block + 8, 1));
+    }
+
+    [Fact]
+    public void ValuesAcrossPageBoundariesComeBackWhole()
+    {
+        var data = new StaticData(Base);
+        var expected = new byte[300_000];
+        var random = new Random(7);
+        for (var at = 0; at < expected.Length; at += 1 + random.Next(40))
+        {
+            var value = random.Next(1, int.MaxValue);
+            if (at + 4 > expected.Length) break;
+            BitConverter.GetBytes(value).CopyTo(expected, at);
+        }
+        data.Reserve(expected.Length);
+        data.Write(Base, expected); // one write over several pages, then single values over page edges
+        foreach (var edge in new[] { 65_536, 131_072, 196_608 })
+        {
+            data.WriteInt32(Base + (uint)edge - 2, -1);
+            BitConverter.GetBytes(-1).CopyTo(expected, edge - 2);
+        }
+
+        var segments = data.Segments();
+
+        Assert.Single(segments);
+        Assert.Equal(expected, Rebuild(data, segments));
     }
 
     /// <summary>What the zeroed memory holds once the segments are copied in.</summary>
