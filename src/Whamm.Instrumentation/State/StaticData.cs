@@ -148,7 +148,7 @@ internal sealed class StaticData
     public uint Attach(byte[] bytes, int align = 1)
     {
         var address = Reserve(bytes.Length, align);
-        blocks.Add(((int)(address - Base), bytes));
+        if (bytes.Length > 0) blocks.Add(((int)(address - Base), bytes)); // no empty segment
         return address;
     }
 
