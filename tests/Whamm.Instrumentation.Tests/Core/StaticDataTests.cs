@@ -75,7 +75,9 @@ public sealed class StaticDataTests
     public void AnAllZeroImageHasNoSegments()
     {
         var data = new StaticData(Base);
-        data.Reserve(10_000);
+        data.Reserve(5_000);
+        data.Attach([]); // an empty block adds no segment either
+        data.Reserve(5_000);
         Assert.Empty(data.Segments());
         Assert.Equal(Base + 10_000, data.End);
     }
