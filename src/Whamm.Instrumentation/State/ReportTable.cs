@@ -31,15 +31,16 @@ internal sealed class ReportTable
 
     /// <summary>
     /// The rows of one group, encoded as they are added (<see cref="Encode"/>): a dense monitor adds millions, 20 bytes
-    /// each as numbers and two to four encoded, in chunks rather than one growing array (which held up to twice the rows
-    /// and left its smaller copies behind). The first two stay numbers until <see cref="WriteHead"/>: the first is
-    /// relative to the row before it in the report, the previous group's last, and whether the second repeats the
-    /// first's id step depends on that.
+    /// each as numbers and two to four encoded, in chunks that become data segments as they are (a growing array held
+    /// up to twice the rows, and left its smaller copies behind). The first two stay numbers until
+    /// <see cref="WriteHead"/>: the first is relative to the row before it in the report, the previous group's last, and
+    /// whether the second repeats the first's id step depends on that.
     /// </summary>
     private sealed class RowStream
     {
-        private const int ChunkSize = 64 * 1024; // below the large object heap's threshold
-        private const int RowMax = 1 + 5 * 5;    // a head byte and five LEB128s
+        public const int RowMax = 1 + 5 * 5; // a head byte and five LEB128s
+        /// <summary>Each chunk is a data segment (engines cap a module's segments): esbuild's 10 MB of hotness rows are a dozen.</summary>
+        private const int MaxChunk = 1 << 20;
         private readonly List<WasmWriter> chunks = [];
         private Row first, second;
         private uint lastStep;
@@ -48,14 +49,15 @@ internal sealed class ReportTable
 
         public Row Last { get; private set; }
 
-        /// <summary>The bytes of the rows after the first two.</summary>
-        public int TailLength => chunks.Sum(c => c.Length);
+        /// <summary>The rows after the first two, in chunks that double up to the largest (few segments, little unused room).</summary>
+        public IEnumerable<ReadOnlyMemory<byte>> Tail => chunks.Select(c => c.WrittenMemory);
 
         public void Add(Row row)
         {
             if (Count >= 2)
             {
-                if (chunks.Count == 0 || chunks[^1].Length > ChunkSize - RowMax) chunks.Add(new WasmWriter(ChunkSize));
+                if (chunks.Count == 0 || chunks[^1].Length > chunks[^1].Capacity - RowMax)
+                    chunks.Add(new WasmWriter(chunks.Count == 0 ? 4096 : Math.Min(2 * chunks[^1].Capacity, MaxChunk)));
                 lastStep = Encode(chunks[^1], row, Last, lastStep);
             }
             else if (Count == 1) (second, lastStep) = (row, row.Id - first.Id);
@@ -72,12 +74,6 @@ internal sealed class ReportTable
             if (Count == 1) return (first, step);
             Encode(w, second, first, step);
             return (Last, lastStep);
-        }
-
-        /// <summary>Appends the rows after the first two.</summary>
-        public void WriteTail(WasmWriter w)
-        {
-            foreach (var chunk in chunks) w.WriteBytes(chunk.WrittenSpan);
         }
     }
 
@@ -147,7 +143,8 @@ internal sealed class ReportTable
             var (fid, name) = functions[i];
             WriteStrings(data, functionTable + (uint)(i * CoreLibrary.ReportLayout.FunctionSize), string.Create(CultureInfo.InvariantCulture, $"{name}, {fid}, "));
         }
-        var rowStream = data.Attach(EncodeRows());
+        var rowStream = data.End; // the rows' pieces follow one another from here
+        foreach (var piece in EncodeRows()) data.Attach(piece);
         // Last, after every text: whamm_report copies texts 16 bytes at a time, reading up to 15 bytes past one.
         var table = data.Reserve(CoreLibrary.ReportLayout.TableSize, 4);
         data.WriteInt32(table, (int)rowStream);
@@ -160,25 +157,17 @@ internal sealed class ReportTable
     // A row's first byte (Core/README.md, Report): which numbers are as in the row before, and a small pc step.
     private const byte SameFunction = 0x80, SameValue = 0x40, SameStep = 0x20, PcStepInLeb = 0x1f;
 
-    /// <summary>Every row in report order (<see cref="Encode"/>), in an array of their exact size.</summary>
-    private byte[] EncodeRows()
+    /// <summary>Every row in report order (<see cref="Encode"/>): each group's first two rows, then its chunks.</summary>
+    private IEnumerable<ReadOnlyMemory<byte>> EncodeRows()
     {
-        var streams = groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal).Select(g => g.Rows).Append(globalRows).ToList();
-        var heads = new WasmWriter();
-        var headEnds = new int[streams.Count];
         (Row, uint) last = default;
-        for (var i = 0; i < streams.Count; i++)
+        foreach (var rows in groups.OrderBy(g => g.Rank).ThenBy(g => g.Tuple, StringComparer.Ordinal).Select(g => g.Rows).Append(globalRows))
         {
-            last = streams[i].WriteHead(heads, last);
-            headEnds[i] = heads.Length;
+            var head = new WasmWriter(2 * RowStream.RowMax);
+            last = rows.WriteHead(head, last);
+            yield return head.WrittenMemory;
+            foreach (var chunk in rows.Tail) yield return chunk;
         }
-        var w = new WasmWriter(heads.Length + streams.Sum(s => s.TailLength));
-        for (var i = 0; i < streams.Count; i++)
-        {
-            w.WriteBytes(heads.WrittenSpan[(i == 0 ? 0 : headEnds[i - 1])..headEnds[i]]);
-            streams[i].WriteTail(w);
-        }
-        return w.Detach();
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed class StaticData
     private const int PageSize = 1 << PageBits;
 
     private byte[]?[] pages = [];
-    private readonly List<(int At, byte[] Bytes)> blocks = []; // in address order
+    private readonly List<(int At, ReadOnlyMemory<byte> Bytes)> blocks = []; // in address order
     private int count;
     private readonly Dictionary<string, (uint Address, int Length)> strings = new(StringComparer.Ordinal);
 
@@ -145,7 +145,7 @@ internal sealed class StaticData
     }
 
     /// <summary>Reserves room for <paramref name="bytes"/>, aligned to <paramref name="align"/>, and keeps them by reference (not to be changed); returns the address.</summary>
-    public uint Attach(byte[] bytes, int align = 1)
+    public uint Attach(ReadOnlyMemory<byte> bytes, int align = 1)
     {
         var address = Reserve(bytes.Length, align);
         if (bytes.Length > 0) blocks.Add(((int)(address - Base), bytes)); // no empty segment

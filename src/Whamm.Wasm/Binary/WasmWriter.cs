@@ -21,8 +21,14 @@ public sealed class WasmWriter
     /// <summary>Bytes written so far.</summary>
     public int Length { get; private set; }
 
+    /// <summary>Bytes that fit before the buffer grows.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>The bytes written so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, Length);
+
+    /// <summary>The bytes written so far, as memory that stays valid while nothing more is written.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, Length);
 
     /// <summary>A copy of the bytes written.</summary>
     public byte[] ToArray() => WrittenSpan.ToArray();

@@ -56,7 +56,7 @@ public sealed class ReportTableTests
     public void RowsOfSeveralChunksInTwoGroupsPrintInOrder()
     {
         using var host = new CoreHost();
-        const int Sites = 30_000; // three bytes a row: 90 KB a group, more than one 64 KiB chunk
+        const int Sites = 30_000; // three bytes a row: 90 KB a group, in chunks of 4, 8, 16, 32 and 64 KiB
         var data = new StaticData((uint)host.Alloc(1 << 20));
         var table = new ReportTable();
         var counts = new List<string>();

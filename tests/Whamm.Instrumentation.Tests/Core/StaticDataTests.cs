@@ -76,7 +76,7 @@ public sealed class StaticDataTests
     {
         var data = new StaticData(Base);
         data.Reserve(5_000);
-        data.Attach([]); // an empty block adds no segment either
+        data.Attach(Array.Empty<byte>()); // an empty block adds no segment either
         data.Reserve(5_000);
         Assert.Empty(data.Segments());
         Assert.Equal(Base + 10_000, data.End);
