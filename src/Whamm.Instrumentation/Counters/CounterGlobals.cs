@@ -46,7 +46,7 @@ internal sealed class CounterGlobals
         long code = 0;
         for (var i = 0; i < eligible.Length; i++)
         {
-            code += module.Functions[i].Body.Bytes.Length;
+            code += module.Functions[i].Body.Length;
             if (code > CodeBudget) break;
             eligible[i] = true;
         }

@@ -12,7 +12,7 @@ internal static class BodyScan
     public static void ForEach(Module module, int count, int threads, Action<int> read)
     {
         long bytes = 0;
-        for (var i = 0; i < count; i++) bytes += module.Functions[i].Body.Bytes.Length;
+        for (var i = 0; i < count; i++) bytes += module.Functions[i].Body.Length;
         if (threads > 1 && bytes > ParallelBytes)
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, read);
         else

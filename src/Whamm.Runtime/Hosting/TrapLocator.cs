@@ -29,7 +29,7 @@ public sealed class TrapLocator
         if (i < 0) return null;
         var body = _module.Functions[i].Body;
         var pc = moduleOffset - body.FileOffset;
-        if (pc >= body.Bytes.Length) return null;
+        if (pc >= body.Length) return null;
         return ((uint)(_module.ImportedFunctionCount + i), pc);
     }
 

@@ -128,7 +128,7 @@ public sealed class BodyEditor
     internal void Seal(string reason) => _sealedBecause = reason;
 
     /// <summary>The edited body; <see cref="Original"/> itself when there is nothing to change.</summary>
-    public FunctionBody Build() => BuildCore(CodeRewriterIdentity, new WasmWriter(Original.Bytes.Length + (_pool?.Length ?? 0) + 16));
+    public FunctionBody Build() => BuildCore(CodeRewriterIdentity, new BodySplicer((_pool?.Length ?? 0) + 64));
 
     private static readonly CodeRewriter CodeRewriterIdentity = new(new IndexMap());
 
@@ -137,10 +137,10 @@ public sealed class BodyEditor
     /// (the module editor applies it once): its edits are dropped as soon as the body is built, so a dense rewrite
     /// does not hold every function's edits and every new body at once.
     /// </summary>
-    internal FunctionBody Build(CodeRewriter rewriter, WasmWriter w)
+    internal FunctionBody Build(CodeRewriter rewriter, BodySplicer splicer)
     {
         CheckOpen();
-        var body = BuildCore(rewriter, w);
+        var body = BuildCore(rewriter, splicer);
         _sealedBecause = "this body editor has been applied";
         _edits = [];
         _pool = null;
@@ -148,10 +148,11 @@ public sealed class BodyEditor
         return body;
     }
 
-    private FunctionBody BuildCore(CodeRewriter rewriter, WasmWriter w)
+    private FunctionBody BuildCore(CodeRewriter rewriter, BodySplicer splicer)
     {
-        if (!HasChanges) return Reencoder.Body(Original, rewriter, w);
-        w.Clear();
+        if (!HasChanges) return Reencoder.Body(Original, rewriter, splicer);
+        splicer.Clear();
+        var w = splicer.Writer;
         var headerChanged = false;
         var localsNeedMap = rewriter.TypesChange && Original.Locals.Any(l => l.Type.IsRef && l.Type.Heap.IsConcrete);
         if (_added.Count > 0 || localsNeedMap)
@@ -167,8 +168,8 @@ public sealed class BodyEditor
         if (!IsSorted(edits)) edits.Sort();
         var codeStart = Original.CodeOffset;
         var changed = rewriter.Rewrite(Original.Bytes.Span, codeStart, headerChanged ? codeStart : 0, headerChanged, edits,
-            _pool is null ? [] : _pool.WrittenSpan, w, Original.FileOffset, "code");
-        return changed ? new FunctionBody(w.ToArray()) : Original;
+            _pool is null ? [] : _pool.WrittenSpan, w, splicer, Original.FileOffset, "code");
+        return changed ? splicer.Build(Original.Bytes) : Original;
     }
 
     private static bool IsSorted(ReadOnlySpan<Edit> edits)

@@ -247,11 +247,12 @@ internal sealed class CodeRewriter
     /// Rewrites the instructions of <paramref name="code"/> from <paramref name="codeStart"/>. Output begins at
     /// <paramref name="copyFrom"/> (0 to copy a body's locals header verbatim, or <paramref name="codeStart"/> when the
     /// caller already wrote a new header and set <paramref name="changed"/>). Returns whether anything was written;
-    /// when false, <paramref name="w"/> was not touched and the input can be kept as it is.
+    /// when false, <paramref name="w"/> was not touched and the input can be kept as it is. With a
+    /// <paramref name="splicer"/> (whose writer <paramref name="w"/> is), long runs of the input are taken by reference.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Rewrite(ReadOnlySpan<byte> code, int codeStart, int copyFrom, bool changed, ReadOnlySpan<Edit> edits,
-        ReadOnlySpan<byte> pool, WasmWriter w, long fileOffset, string section)
+        ReadOnlySpan<byte> pool, WasmWriter w, BodySplicer? splicer, long fileOffset, string section)
     {
         var copied = copyFrom;
         var e = 0;
@@ -267,7 +268,7 @@ internal sealed class CodeRewriter
             {
                 if (nextEdit != start) throw NotABoundary(nextEdit);
                 var c = new BodyCursor(code, pos, fileOffset, section);
-                w.WriteBytes(code[copied..start]);
+                Copy(code, copied, start, w, splicer);
                 changed = true;
                 while (e < edits.Length && edits[e].Offset == start && edits[e].Kind == EditKind.Before) Splice(w, pool, edits[e++]);
                 var replaced = false;
@@ -282,21 +283,25 @@ internal sealed class CodeRewriter
                 if (replaced)
                 {
                     Skip(desc, ref c);
+                    copied = c.Pos;
+                }
+                else if ((desc.Spaces & active) != 0)
+                {
+                    w.WriteBytes(code[start..immStart]);
+                    Immediates(desc, ref c, w);
+                    copied = c.Pos;
                 }
                 else
                 {
-                    w.WriteBytes(code[start..immStart]);
-                    if ((desc.Spaces & active) != 0)
-                    {
-                        Immediates(desc, ref c, w);
-                    }
-                    else
-                    {
-                        Skip(desc, ref c);
-                        w.WriteBytes(code[immStart..c.Pos]);
-                    }
+                    Skip(desc, ref c);
+                    copied = start; // the instruction as it is begins the next run of the input
                 }
-                pos = copied = c.Pos;
+                pos = c.Pos;
+                if (e < edits.Length && edits[e].Offset == start)
+                {
+                    Copy(code, copied, pos, w, splicer);
+                    copied = pos;
+                }
                 while (e < edits.Length && edits[e].Offset == start)
                 {
                     if (c.AtEnd) throw new ArgumentException($"offset {start} is the function's final end: nothing can follow it");
@@ -330,7 +335,7 @@ internal sealed class CodeRewriter
                         var v = ReadU32(code, ref pos, fileOffset, section);
                         var mapped = MapU32(op.Kinds[0], v);
                         if (mapped == v) continue;
-                        w.WriteBytes(code[copied..immStart]);
+                        Copy(code, copied, immStart, w, splicer);
                         w.WriteU32(mapped);
                         copied = pos;
                         changed = true;
@@ -356,15 +361,22 @@ internal sealed class CodeRewriter
             var differs = Immediates(op, ref cursor, null);
             pos = cursor.Pos;
             if (!differs) continue;
-            w.WriteBytes(code[copied..imm]);
+            Copy(code, copied, imm, w, splicer);
             changed = true;
             var again = new BodyCursor(code, imm, fileOffset, section);
             Immediates(op, ref again, w);
             copied = pos;
         }
         if (e < edits.Length) throw NotABoundary(edits[e].Offset);
-        if (changed) w.WriteBytes(code[copied..]);
+        if (changed) Copy(code, copied, code.Length, w, splicer);
         return changed;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ReadOnlySpan<byte> code, int from, int to, WasmWriter w, BodySplicer? splicer)
+    {
+        if (splicer is null) w.WriteBytes(code[from..to]);
+        else splicer.Copy(code, from, to);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -36,7 +36,7 @@ public sealed class EditValidationException : Exception
         var name = module.FunctionName(funcIndex);
         var body = module.Functions[definedIndex].Body;
         var relative = error.Offset - body.FileOffset;
-        int? offset = relative >= 0 && relative <= body.Bytes.Length ? (int)relative : null;
+        int? offset = relative >= 0 && relative <= body.Length ? (int)relative : null;
         var where = $"function {funcIndex}{(name is null ? "" : $" ({name})")}" + (offset is { } o ? $" at body offset {o} (0x{o:x})" : "");
         return new EditValidationException($"edited module is invalid: {where}: {error.Reason}", error, funcIndex, name, offset);
     }

@@ -134,19 +134,19 @@ public sealed class Reencoder
         if (_rewriter.IsIdentity && editors is null) return;
         var results = new Function?[n];
         long total = 0;
-        for (var i = 0; i < n; i++) total += functions[i].Body.Bytes.Length;
+        for (var i = 0; i < n; i++) total += functions[i].Body.Length;
         if (total < ParallelThreshold || n < 32)
         {
-            var w = new WasmWriter(4096);
-            for (var i = 0; i < n; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], w);
+            var splicer = new BodySplicer(4096);
+            for (var i = 0; i < n; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], splicer);
         }
         else
         {
             var chunk = Math.Max(8, n / (Environment.ProcessorCount * 16));
-            Parallel.ForEach(Partitioner.Create(0, n, chunk), () => new WasmWriter(64 * 1024), (range, _, w) =>
+            Parallel.ForEach(Partitioner.Create(0, n, chunk), () => new BodySplicer(64 * 1024), (range, _, splicer) =>
             {
-                for (var i = range.Item1; i < range.Item2; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], w);
-                return w;
+                for (var i = range.Item1; i < range.Item2; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], splicer);
+                return splicer;
             }, _ => { });
         }
         for (var i = 0; i < n; i++)
@@ -157,22 +157,23 @@ public sealed class Reencoder
 
     /// <summary>The remapped function, or null when it does not change.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Function? Function(Function f, bool old, BodyEditor? editor, WasmWriter w)
+    private Function? Function(Function f, bool old, BodyEditor? editor, BodySplicer splicer)
     {
         var rewriter = old ? _rewriter : Identity;
-        var body = editor is null ? Body(f.Body, rewriter, w) : editor.Build(rewriter, w);
+        var body = editor is null ? Body(f.Body, rewriter, splicer) : editor.Build(rewriter, splicer);
         var type = old ? _rewriter.MapType(f.TypeIndex) : f.TypeIndex;
         return ReferenceEquals(body, f.Body) && type == f.TypeIndex ? null : new Function(type, body);
     }
 
     /// <summary>The remapped body; the same object when nothing in it changes.</summary>
-    public FunctionBody Body(FunctionBody body) => Body(body, _rewriter, new WasmWriter(body.Bytes.Length + 16));
+    public FunctionBody Body(FunctionBody body) => Body(body, _rewriter, new BodySplicer(256));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static FunctionBody Body(FunctionBody body, CodeRewriter rewriter, WasmWriter w)
+    internal static FunctionBody Body(FunctionBody body, CodeRewriter rewriter, BodySplicer splicer)
     {
         if (rewriter.IsIdentity) return body;
-        w.Clear();
+        splicer.Clear();
+        var w = splicer.Writer;
         var headerChanged = false;
         if (rewriter.TypesChange && body.Locals.Any(l => l.Type.IsRef && l.Type.Heap.IsConcrete))
         {
@@ -181,11 +182,10 @@ public sealed class Reencoder
             w.WriteBytes(header.WrittenSpan);
             headerChanged = true;
         }
-        var span = body.Bytes.Span;
         var codeStart = body.CodeOffset;
-        if (!rewriter.Rewrite(span, codeStart, headerChanged ? codeStart : 0, headerChanged, [], [], w, body.FileOffset, "code"))
+        if (!rewriter.Rewrite(body.Bytes.Span, codeStart, headerChanged ? codeStart : 0, headerChanged, [], [], w, splicer, body.FileOffset, "code"))
             return body;
-        return new FunctionBody(w.ToArray());
+        return splicer.Build(body.Bytes);
     }
 
     /// <summary>Writes a locals header, merging adjacent runs of one type.</summary>
@@ -211,7 +211,7 @@ public sealed class Reencoder
     {
         if (_rewriter.IsIdentity) return expr;
         var w = new WasmWriter(expr.Bytes.Length + 8);
-        return _rewriter.Rewrite(expr.Bytes.Span, 0, 0, false, [], [], w, expr.FileOffset, "constant expression")
+        return _rewriter.Rewrite(expr.Bytes.Span, 0, 0, false, [], [], w, null, expr.FileOffset, "constant expression")
             ? new ConstExpr(w.ToArray())
             : expr;
     }

@@ -10,22 +10,41 @@ public readonly record struct LocalDecl(uint Count, ValType Type);
 /// <summary>
 /// A function body, kept as the bytes of the code section entry (local declarations, then code) until
 /// someone asks for its locals or instructions. Offsets of instructions count from the first byte of
-/// these bytes, local declarations included (the Wizard <c>pc</c> convention).
+/// these bytes, local declarations included (the Wizard <c>pc</c> convention). An edited body may be
+/// <see cref="SplicedBytes"/>, joined into one array only when someone asks for <see cref="Bytes"/>
+/// (the writer does not: <see cref="WriteTo"/>).
 /// </summary>
 public sealed class FunctionBody
 {
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly SplicedBytes? _spliced;
+    private byte[]? _joined;
     private LocalDecl[]? _locals;
     private int _codeOffset = -1;
 
     /// <summary>Wraps encoded bytes (without the size prefix); <paramref name="fileOffset"/> locates them.</summary>
     public FunctionBody(ReadOnlyMemory<byte> bytes, long fileOffset = 0)
     {
-        Bytes = bytes;
+        _bytes = bytes;
         FileOffset = fileOffset;
     }
 
+    /// <summary>A built body whose bytes are <paramref name="spliced"/>.</summary>
+    public FunctionBody(SplicedBytes spliced) => _spliced = spliced;
+
     /// <summary>The encoded body: local declarations followed by the instructions.</summary>
-    public ReadOnlyMemory<byte> Bytes { get; }
+    public ReadOnlyMemory<byte> Bytes => _spliced is null ? _bytes : _joined ??= _spliced.ToArray(); // threads racing here join alike
+
+    /// <summary>The number of bytes of the body.</summary>
+    public int Length => _spliced?.Length ?? _bytes.Length;
+
+    /// <summary>Appends the body's bytes to <paramref name="w"/> without joining a spliced body.</summary>
+    public void WriteTo(WasmWriter w)
+    {
+        if (_spliced is not null) _spliced.WriteTo(w);
+        else w.WriteBytes(_bytes.Span);
+    }
+
     /// <summary>File offset of the first byte of <see cref="Bytes"/> (0 for built bodies).</summary>
     public long FileOffset { get; }
 

@@ -42,7 +42,7 @@ public static class ModuleValidator
         var count = functions.Count;
         var imported = (uint)context.ImportedFunctions;
         long totalBytes = 0;
-        foreach (var f in functions) totalBytes += f.Body.Bytes.Length;
+        foreach (var f in functions) totalBytes += f.Body.Length;
         if (count < 8 || totalBytes < 64 * 1024 || Environment.ProcessorCount == 1)
         {
             var validator = new FunctionValidator(context);

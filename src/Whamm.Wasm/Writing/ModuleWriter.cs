@@ -104,8 +104,8 @@ public static partial class ModuleWriter
         w.WriteU32((uint)module.Functions.Count);
         foreach (var f in module.Functions)
         {
-            w.WriteU32((uint)f.Body.Bytes.Length);
-            w.WriteBytes(f.Body.Bytes.Span);
+            w.WriteU32((uint)f.Body.Length);
+            f.Body.WriteTo(w);
         }
     }
 
@@ -113,7 +113,7 @@ public static partial class ModuleWriter
     private static int CodeSectionSize(Module module)
     {
         long size = WasmWriter.SizeU32((uint)module.Functions.Count);
-        foreach (var f in module.Functions) size += WasmWriter.SizeU32((uint)f.Body.Bytes.Length) + f.Body.Bytes.Length;
+        foreach (var f in module.Functions) size += WasmWriter.SizeU32((uint)f.Body.Length) + f.Body.Length;
         return checked((int)size);
     }
 

@@ -19,7 +19,10 @@ public class BodyEditorTests
           (func (export "blocky") (param i32) (result i32)
             (block $b (result i32)
               local.get 0
-              br $b)))
+              br $b))
+          (func (export "long") (result i32)
+            i32.const 1000 i32.const 1000 i32.add i32.const 1000 i32.add i32.const 1000 i32.add
+            i32.const 1000 i32.add i32.const 1000 i32.add i32.const 1000 i32.add))
         """;
 
     private static InstructionBuilder Log(int value) => new InstructionBuilder().I32Const(value).Call(0);
@@ -216,5 +219,33 @@ public class BodyEditorTests
         body.InsertBefore(add, Log(1));
         editor.Commit();
         Assert.Throws<InvalidOperationException>(() => body.InsertAfter(add, Log(2)));
+    }
+
+    [Fact]
+    public void LongUntouchedRunsAroundInsertionsRun()
+    {
+        var (result, log, _) = Run("long", (e, code) =>
+        {
+            e.InsertAtEntry(Log(1));
+            e.InsertAfter(code[2].Offset, Log(2)); // after the first add: 24 bytes of the original follow
+            e.InsertBefore(code[^1].Offset, Log(3));
+        });
+        Assert.Equal(7000, result);
+        Assert.Equal([1, 2, 3], log);
+    }
+
+    [Fact]
+    public void AnEditedBodyTakesLongUntouchedRunsFromTheOriginalWithoutCopying()
+    {
+        var module = Read(Program);
+        var original = module.Functions[DefinedExport(module, "long")].Body;
+        var built = new BodyEditor(original, 0).InsertAtEntry(Log(1)).Build();
+        var inserted = Log(1).Bytes.Length;
+        Assert.Equal(original.Length + inserted, built.Length);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(original.Bytes, out var input));
+        input.Array![input.Offset + original.Length - 3] = 0x08; // the last i32.const 1000 (e8 07) becomes 1128
+        var w = new Binary.WasmWriter();
+        built.WriteTo(w);
+        Assert.Equal(original.Bytes.Span[original.CodeOffset..].ToArray(), w.WrittenSpan[(original.CodeOffset + inserted)..].ToArray());
     }
 }
