@@ -26,10 +26,20 @@ internal sealed class CounterCache
     public void EmitBump(InstructionBuilder b, VariableLocation global, long amount)
     {
         var slot = global.Slots[0];
-        var local = locals.FindIndex(l => l.Global.Slots[0] == slot);
+        var local = LocalOf(slot);
         if (local >= 0) b.LocalGet(locals[local].Local); else b.GlobalGet(slot);
         EmitAdd(b, global, amount);
         if (local >= 0) b.LocalSet(locals[local].Local); else b.GlobalSet(slot);
+    }
+
+    /// <summary>The position of the local holding global <paramref name="slot"/>, or -1 (a loop, not a lambda: this runs per site).</summary>
+    private int LocalOf(uint slot)
+    {
+        for (var i = 0; i < locals.Count; i++)
+        {
+            if (locals[i].Global.Slots[0] == slot) return i;
+        }
+        return -1;
     }
 
     /// <summary>Adds every local to its global and, unless the function is left right after, resets it.</summary>

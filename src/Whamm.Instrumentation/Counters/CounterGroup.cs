@@ -101,12 +101,13 @@ internal sealed class CounterGroup
     {
         foreach (var (global, amount) in globals) cache.EmitBump(b, global, amount);
         var least = countRunsOfOne ? 1 : 2;
-        var runs32 = RunCount(b, ValType.I32, locals, least);
-        var runs64 = RunCount(b, ValType.I64, locals, least);
+        var inLoop = locals.MayHold; // outside loops that hold counters, no CachedCounter is made to ask
+        var runs32 = inLoop ? RunCount(b, ValType.I32, locals, least) : null;
+        var runs64 = inLoop ? RunCount(b, ValType.I64, locals, least) : null;
         foreach (var (type, address, value, isSet, @base) in slots)
         {
             if (@base is null && !isSet && ValueLayout.ValType(type) is var t && (t == ValType.I32 && runs32 is not null || t == ValType.I64 && runs64 is not null)) continue;
-            if (@base is null && locals.Local(new CachedCounter(type, address, value, isSet)) is { } l)
+            if (inLoop && @base is null && locals.Local(new CachedCounter(type, address, value, isSet)) is { } l)
             {
                 if (isSet) b.I32Const(1).LocalSet(l);
                 else CachedCounter.EmitAdd(b, type, l, value);
@@ -151,6 +152,9 @@ internal sealed class CounterGroup
 /// <summary>The locals that hold a group's counters while a loop runs (<see cref="CounterGroup.Emit"/>): the walk answers for the group it emits.</summary>
 internal interface ICounterLocals
 {
+    /// <summary>Whether a loop may hold the group's counters in locals; when not, <see cref="Local"/> and <see cref="Runs"/> answer null.</summary>
+    bool MayHold { get; }
+
     /// <summary>The local holding <paramref name="counter"/>, or null: it is updated in memory.</summary>
     uint? Local(CachedCounter counter);
 

@@ -15,7 +15,7 @@ namespace Whamm.Instrumentation.Folding;
 /// (<c>target_fn_type</c>, <c>target_fn_name</c>, <c>target_imp_module</c>), the <c>br_table</c> counts and a
 /// basic block's <c>instr_count</c>.
 /// </summary>
-internal sealed class SiteBindings
+internal readonly struct SiteBindings
 {
     private readonly FunctionDirectory functions;
     private readonly uint fid;

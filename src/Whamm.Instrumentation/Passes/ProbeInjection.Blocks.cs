@@ -92,7 +92,7 @@ internal sealed partial class ProbeInjection
     private bool HasFrameProbes(Op op) =>
         op is Op.Else or Op.End && frames[frameCount - 1] is { Exit: not null } or { After: not null } or { Flush: not null };
 
-    private void InjectBlockExit(Site site, SiteCode code)
+    private void InjectBlockExit(in Site site, SiteCode code)
     {
         if (site.Ins.Op is not (Op.Else or Op.End) || site.AtEnd) return;
         ref var f = ref frames[frameCount - 1];
@@ -101,13 +101,13 @@ internal sealed partial class ProbeInjection
         f.Exit = null;
     }
 
-    private void InjectBlockAfter(Site site, SiteCode code)
+    private void InjectBlockAfter(in Site site, SiteCode code)
     {
         if (site.Ins.Op != Op.End || site.AtEnd || frames[frameCount - 1].After is not { } after) return;
         foreach (var p in after) EmitAround(code.Post, p);
     }
 
-    private void InjectBlockOpen(Site site, SiteBindings bindings, SiteCode code)
+    private void InjectBlockOpen(in Site site, in SiteBindings bindings, SiteCode code)
     {
         var op = site.Ins.Op;
         if (op is not (Op.Block or Op.Loop or Op.If or Op.Else or Op.TryTable)) return;
@@ -127,24 +127,30 @@ internal sealed partial class ProbeInjection
         }
     }
 
-    private void InjectBlockAlt(Site site, SiteBindings bindings, SiteCode code, in Frame f)
+    private void InjectBlockAlt(in Site site, in SiteBindings bindings, SiteCode code, in Frame f)
     {
         var matches = index.Opcode(ModeKind.BlockAlt, site.Ins.Op);
         if (matches.Length == 0) return;
         var op = site.Ins.Op;
         // The if's condition is its only operand (arg0): saved, and forced to true when the body replaces the block.
         var (operands, saveArgs) = op == Op.If ? (site.Args.Take(1).ToArray(), 1) : ([], 0);
-        Prepared? p = null;
+        Prepared? found = null;
         foreach (var pm in matches)
         {
             if (Prepare(pm, bindings, site.Pc, operands, saveArgs) is not { } q) continue;
-            if (p is not null)
+            if (found is { } first)
                 throw new InstrumentationException(
-                    $"two alt probes replace the same {site.Ins.Opcode.Name} block ({SiteText(site.Pc)}): `{p.Match.Probe}` (probe {p.Match.Probe.Index}) and `{q.Match.Probe}` (probe {q.Match.Probe.Index})",
+                    $"two alt probes replace the same {site.Ins.Opcode.Name} block ({SiteText(site.Pc)}): `{first.Match.Probe}` (probe {first.Match.Probe.Index}) and `{q.Match.Probe}` (probe {q.Match.Probe.Index})",
                     q.Match.Probe.Syntax.Rule.Span);
-            p = q;
+            found = q;
         }
-        if (p is null) return;
+        if (found is { } p) ReplaceBlock(site, code, f, p);
+    }
+
+    /// <summary>Replaces the block of <paramref name="site"/> by <paramref name="p"/> (a method of its own: its closures are made only at such a site).</summary>
+    private void ReplaceBlock(Site site, SiteCode code, Frame f, Prepared p)
+    {
+        var op = site.Ins.Op;
         var span = p.Match.Probe.Syntax.Rule.Span;
         if (f.Params != 0 || f.Results != 0)
             throw new InstrumentationException(
@@ -215,12 +221,12 @@ internal sealed partial class ProbeInjection
         if (EndsBasicBlock(ins, atEnd)) blockLeader = true;
     }
 
-    private void InjectBlockStart(Site site, SiteCode code)
+    private void InjectBlockStart(in Site site, SiteCode code)
     {
         if (index.BlockStart.Length > 0 && blockLeader) InjectAll(index.BlockStart, Bindings(site), site.Pc, code.Pre);
     }
 
-    private void InjectBlockEnd(Site site, SiteCode code)
+    private void InjectBlockEnd(in Site site, SiteCode code)
     {
         if (index.BlockEnd.Length == 0 || !EndsBasicBlock(site.Ins, site.AtEnd)) return;
         var count = site.Opidx - (blockLeader ? site.Opidx : blockStart) + 1;

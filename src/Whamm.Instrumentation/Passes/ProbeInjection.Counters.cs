@@ -151,7 +151,7 @@ internal sealed partial class ProbeInjection
     /// At the end of a group: its updates go before its first counted site (code from there to the group's end always
     /// runs together), and the cache is flushed before the last instruction where control may leave.
     /// </summary>
-    private void InjectCounters(Site site, SiteCode code)
+    private void InjectCounters(in Site site, SiteCode code)
     {
         if (Counters is null || !EndsCounterGroup(site.Ins, site.AtEnd)) return;
         endedRuns = null;
@@ -205,6 +205,8 @@ internal sealed partial class ProbeInjection
     /// </summary>
     private readonly record struct GroupLocals(ProbeInjection Walk, int Top, bool EveryIteration, BlockExits? After) : ICounterLocals
     {
+        public bool MayHold => Walk.HoldingLoop(Top) is not null;
+
         public uint? Local(CachedCounter counter) => Walk.LoopLocal(counter, Top);
 
         public bool Global(WhammType type, uint address, long value, bool isSet) => Walk.HoldInGlobal(type, address, value, isSet);
@@ -536,7 +538,7 @@ internal sealed partial class ProbeInjection
     }
 
     /// <summary>After the <c>end</c> of a loop, or of the outermost block a loop branches out to: the loops' counters held in locals go to their globals or memory.</summary>
-    private void InjectLoopFlush(Site site, SiteCode code)
+    private void InjectLoopFlush(in Site site, SiteCode code)
     {
         if (site.Ins.Op != Op.End || site.AtEnd || frames[frameCount - 1].Flush is not { } held) return;
         foreach (var (counter, local) in held)
@@ -694,7 +696,7 @@ internal sealed partial class ProbeInjection
         label < frameCount - 1 && frames[frameCount - 1 - (int)label].Op != Op.Loop && LabelArity(label) == 0 && index.Opcode(ModeKind.Alt, Op.BrIf).Length == 0;
 
     /// <summary>At a <c>br_if</c> whose taken counts go on the branch (<see cref="BranchSplits"/>): the branch, split.</summary>
-    private void InjectTakenEdge(Site site, SiteCode code)
+    private void InjectTakenEdge(in Site site, SiteCode code)
     {
         if (takenEdge.Count > 0) code.Replacement = TakenEdge(site);
     }

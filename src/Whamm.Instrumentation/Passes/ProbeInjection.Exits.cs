@@ -47,7 +47,7 @@ internal sealed partial class ProbeInjection
     private ExitKind ExitOf(in Instruction ins, bool atEnd, int depth) =>
         IsProcExitCall(ins) ? ExitKind.Always : ControlFlow.ExitOf(ins, atEnd, depth);
 
-    private void InjectFuncExit(Site site, SiteCode code)
+    private void InjectFuncExit(in Site site, SiteCode code)
     {
         if (index.FuncExit.Length == 0) return;
         var kind = ExitOf(site.Ins, site.AtEnd, site.Depth);
@@ -67,7 +67,7 @@ internal sealed partial class ProbeInjection
     private void EmitWhenTableExits(InstructionBuilder pre, Site site, List<Prepared> prepared) =>
         EmitWhenTaken(pre, site, prepared, (b, index, run) => WhenTableSelects(b, site.Ins, (uint)(site.Depth - 1), index, run));
 
-    private void InjectAtTarget(Site site, SiteBindings bindings, SiteCode code)
+    private void InjectAtTarget(in Site site, in SiteBindings bindings, SiteCode code)
     {
         var op = site.Ins.Op;
         if (op is not (Op.Br or Op.BrIf or Op.BrTable)) return;
@@ -78,12 +78,12 @@ internal sealed partial class ProbeInjection
         else foreach (var p in prepared) EmitAround(code.Pre, p);
     }
 
-    private void InjectProcExitHook(Site site, SiteCode code)
+    private void InjectProcExitHook(in Site site, SiteCode code)
     {
         if (BeforeProcExit is { } hook && IsProcExitCall(site.Ins)) hook(code.Pre);
     }
 
-    private List<Prepared> PrepareAll(ProbeMatch[] matches, SiteBindings bindings, int pc, ValType[]? args)
+    private List<Prepared> PrepareAll(ProbeMatch[] matches, in SiteBindings bindings, int pc, ValType[]? args)
     {
         var list = new List<Prepared>();
         foreach (var pm in matches)
@@ -97,7 +97,7 @@ internal sealed partial class ProbeInjection
     /// Runs <paramref name="prepared"/> only when the branch at the site is taken: the operands are saved (at least the
     /// condition or index, arg0), <paramref name="guard"/> wraps the bodies in the test, and the operands are re-pushed.
     /// </summary>
-    private void EmitWhenTaken(InstructionBuilder b, Site site, List<Prepared> prepared, Action<InstructionBuilder, uint, Action<InstructionBuilder>> guard)
+    private void EmitWhenTaken(InstructionBuilder b, in Site site, List<Prepared> prepared, Action<InstructionBuilder, uint, Action<InstructionBuilder>> guard)
     {
         if (prepared.Count == 0) return;
         var count = Math.Max(1, prepared.Max(p => p.ArgTypes.Length));

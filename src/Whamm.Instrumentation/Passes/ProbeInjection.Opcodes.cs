@@ -27,7 +27,7 @@ namespace Whamm.Instrumentation.Passes;
 /// </summary>
 internal sealed partial class ProbeInjection
 {
-    private void InjectBefore(Site site, SiteBindings bindings, SiteCode code)
+    private void InjectBefore(in Site site, in SiteBindings bindings, SiteCode code)
     {
         foreach (var pm in index.Opcode(ModeKind.Before, site.Ins.Op))
         {
@@ -35,7 +35,7 @@ internal sealed partial class ProbeInjection
         }
     }
 
-    private void InjectAfter(Site site, SiteBindings bindings, SiteCode code)
+    private void InjectAfter(in Site site, in SiteBindings bindings, SiteCode code)
     {
         var matches = index.Opcode(ModeKind.After, site.Ins.Op);
         if (matches.Length == 0 || site.AtEnd) return; // nothing follows the function's final end
@@ -62,7 +62,7 @@ internal sealed partial class ProbeInjection
     /// At an instruction that never falls through the replacement ends with <c>unreachable</c>, because the code after
     /// it was validated as dead code.
     /// </summary>
-    private void InjectAlt(Site site, SiteBindings bindings, SiteCode code)
+    private void InjectAlt(in Site site, in SiteBindings bindings, SiteCode code)
     {
         var matches = index.Opcode(ModeKind.Alt, site.Ins.Op);
         if (matches.Length == 0) return;
@@ -77,13 +77,13 @@ internal sealed partial class ProbeInjection
                 continue;
             }
             if (Prepare(pm, bindings, site.Pc, site.Args, saveArgs: site.Args.Length) is not { } p) continue;
-            if (chosen is not null)
+            if (chosen is { } first)
                 throw new InstrumentationException(
-                    $"two alt probes replace the same instruction ({site.Ins.Opcode.Name} in {SiteText(site.Pc)}): `{chosen.Match.Probe}` (probe {chosen.Match.Probe.Index}) and `{p.Match.Probe}` (probe {p.Match.Probe.Index})",
+                    $"two alt probes replace the same instruction ({site.Ins.Opcode.Name} in {SiteText(site.Pc)}): `{first.Match.Probe}` (probe {first.Match.Probe.Index}) and `{p.Match.Probe}` (probe {p.Match.Probe.Index})",
                     p.Match.Probe.Syntax.Rule.Span);
             chosen = p;
         }
-        if (chosen is not null) code.Replacement = AltReplacement(site, chosen);
+        if (chosen is { } only) code.Replacement = AltReplacement(site, only);
     }
 
     /// <summary>The code replacing the instruction of <paramref name="site"/> by <paramref name="chosen"/> (a method of its own: its closures are made only at such a site).</summary>
