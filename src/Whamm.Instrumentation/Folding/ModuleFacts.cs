@@ -22,8 +22,8 @@ internal sealed class ModuleFacts
     {
         importedMemories = app.ImportCount(ExternalKind.Memory);
         memories = [.. app.ImportsOf(ExternalKind.Memory).Select(i => i.Memory), .. app.Memories];
-        var segments = app.Data.ToArray(); // as they are now: editing may renumber their memories
-        activeData = new(() => [.. segments.Where(d => d.Mode == SegmentMode.Active)
+        var segments = app.Data.Snapshot(); // as they are now: editing may renumber their memories
+        activeData = new(() => [.. segments().Where(d => d.Mode == SegmentMode.Active)
             .Select(d => (d.Memory, ConstantOffset(d.Offset!), d.Bytes.Length))]);
     }
 

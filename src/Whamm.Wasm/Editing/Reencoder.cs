@@ -102,7 +102,10 @@ public sealed class Reencoder
             var mapped = MapElement(e);
             if (!ReferenceEquals(mapped, e)) module.Elements[i] = mapped;
         }
-        for (var i = 0; i < old.Data; i++)
+        // A segment refers to a memory and, in its offset, at most globals: when neither moves, the segments (often
+        // deferred, TrackedList.Defer) are left as they are.
+        var dataMoves = !Map.IsIdentityFor(IndexSpace.Memory) || !Map.IsIdentityFor(IndexSpace.Global);
+        for (var i = 0; dataMoves && i < old.Data; i++)
         {
             var d = module.Data[i];
             var memory = Map.Map(IndexSpace.Memory, d.Memory);

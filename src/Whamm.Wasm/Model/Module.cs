@@ -143,6 +143,8 @@ internal sealed class OriginalSections
 {
     public required ReadOnlyMemory<byte> File { get; init; }
     public Dictionary<SectionId, ReadOnlyMemory<byte>> Raw { get; } = new();
+    /// <summary>The data section's segments as read (after their count): what <see cref="Module.Data"/> defers.</summary>
+    public ReadOnlyMemory<byte> DataItems { get; set; }
     public Dictionary<SectionId, int> Versions { get; } = new();
     public uint? Start { get; set; }
     public bool HasDataCount { get; set; }

@@ -51,24 +51,47 @@ public sealed partial class ModuleReader
         }
     }
 
+    /// <summary>
+    /// Checks every data segment now and decodes them when first asked for (<see cref="TrackedList{T}.Defer"/>): a writer
+    /// that only appends segments copies these as read.
+    /// </summary>
     private void ReadData(ref WasmReader r)
     {
         var count = r.ReadCount();
         if (_dataCount is { } declared && declared != count)
             throw r.Error("data count and data section have inconsistent lengths");
-        for (var i = 0; i < count; i++)
+        var items = r.Data[r.Position..];
+        var itemsAt = r.CurrentOffset;
+        for (var i = 0; i < count; i++) ReadDataSegment(ref r);
+        _original.DataItems = items;
+        _module.Data.Defer((int)count, () =>
         {
-            var at = r.Position;
-            var flags = r.ReadU32();
-            if (flags > 2) throw r.ErrorAt(at, $"invalid flags byte in data segment: {flags}");
-            uint memory = flags == 2 ? r.ReadU32() : 0;
-            var offset = flags != 1 ? ReadConstExpr(ref r) : null;
-            var length = r.ReadCount(0);
-            var bytes = r.ReadBytes((int)Math.Min(length, int.MaxValue));
-            _module.Data.Add(new DataSegment(flags == 1 ? SegmentMode.Passive : SegmentMode.Active, bytes, (byte)flags)
-            {
-                Memory = memory, Offset = offset,
-            });
-        }
+            var segments = new List<DataSegment>((int)count);
+            var again = new WasmReader(items, itemsAt, Sections.Name(SectionId.Data));
+            for (var i = 0; i < count; i++) segments.Add(ReadDataSegment(ref again).ToSegment());
+            return segments;
+        });
+    }
+
+    private static DataSegmentParts ReadDataSegment(ref WasmReader r)
+    {
+        var at = r.Position;
+        var flags = r.ReadU32();
+        if (flags > 2) throw r.ErrorAt(at, $"invalid flags byte in data segment: {flags}");
+        uint memory = flags == 2 ? r.ReadU32() : 0;
+        var offsetAt = r.CurrentOffset;
+        var offset = flags != 1 ? ReadConstExprBytes(ref r) : default;
+        var length = r.ReadCount(0);
+        var bytes = r.ReadBytes((int)Math.Min(length, int.MaxValue));
+        return new DataSegmentParts((byte)flags, memory, offset, offsetAt, bytes);
+    }
+
+    /// <summary>A data segment's fields as read, before any object is made of them.</summary>
+    private readonly record struct DataSegmentParts(byte Flags, uint Memory, ReadOnlyMemory<byte> Offset, long OffsetAt, ReadOnlyMemory<byte> Bytes)
+    {
+        public DataSegment ToSegment() => new(Flags == 1 ? SegmentMode.Passive : SegmentMode.Active, Bytes, Flags)
+        {
+            Memory = Memory, Offset = Flags != 1 ? new ConstExpr(Offset, OffsetAt) : null,
+        };
     }
 }

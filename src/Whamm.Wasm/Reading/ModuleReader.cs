@@ -136,6 +136,13 @@ public sealed partial class ModuleReader
     /// <summary>Reads a constant expression up to and including its <c>end</c>.</summary>
     internal static ConstExpr ReadConstExpr(ref WasmReader r)
     {
+        var offset = r.CurrentOffset;
+        return new ConstExpr(ReadConstExprBytes(ref r), offset);
+    }
+
+    /// <summary>The bytes of a constant expression up to and including its <c>end</c>, checked.</summary>
+    private static ReadOnlyMemory<byte> ReadConstExprBytes(ref WasmReader r)
+    {
         var start = r.Position;
         var instructions = new InstructionReader(new WasmReader(r.Data[start..], r.CurrentOffset, r.Section));
         while (true)
@@ -143,8 +150,6 @@ public sealed partial class ModuleReader
             if (instructions.AtEnd) throw r.ErrorAt(r.Data.Length, "unexpected end-of-file: constant expression has no end");
             if (instructions.Read().Op == Op.End) break;
         }
-        var length = instructions.Position;
-        var bytes = r.ReadBytes(length);
-        return new ConstExpr(bytes, r.FileOffset + start);
+        return r.ReadBytes(instructions.Position);
     }
 }

@@ -7,7 +7,7 @@ namespace Whamm.Wasm.Writing;
 // One encoder per known section; each mirrors its counterpart in Reading/ModuleReader.*.cs.
 public static partial class ModuleWriter
 {
-    /// <summary>Encodes a known section's content; false when the section is empty and is left out. The code and data sections are not among them: <see cref="Write"/> puts their bodies and segments straight into the output.</summary>
+    /// <summary>Encodes a known section's content; false when the section is empty and is left out. The code and data sections are not among them: <see cref="Write(Module, bool)"/> puts their bodies and segments straight into the output.</summary>
     private static bool EncodeSection(Module m, SectionId id, WasmWriter w)
     {
         switch (id)
@@ -207,12 +207,6 @@ public static partial class ModuleWriter
         var implicitOk = e.Table == 0 && e.Type == ValType.FuncRef;
         var keepExplicit = (e.Encoding & 3) == 2;
         return (implicitOk && !keepExplicit ? 0u : 2u) | exprBit;
-    }
-
-    private static void WriteData(WasmWriter w, DataSegment d)
-    {
-        WriteDataHeader(w, d);
-        w.WriteBytes(d.Bytes.Span);
     }
 
     /// <summary>A segment up to its bytes: mode, memory, offset and the bytes' length.</summary>

@@ -19,10 +19,30 @@ public static partial class ModuleWriter
     public static byte[] Write(Module module, bool reencodeAll = false)
     {
         var original = reencodeAll ? null : module.Original;
+        var parts = Parts(module, original);
+        var sink = new Sink(new WasmWriter(checked((int)parts.Length)), null);
+        parts.WriteTo(sink, module, original);
+        return sink.Writer.Detach();
+    }
+
+    /// <summary>
+    /// Encodes the module into <paramref name="stream"/> through a buffer of 64 KiB (or the largest function body): the
+    /// output is never whole in memory beside the module and the bytes it was read from.
+    /// </summary>
+    public static void Write(Module module, Stream stream)
+    {
+        var parts = Parts(module, module.Original);
+        var sink = new Sink(new WasmWriter(Sink.Chunk), stream);
+        parts.WriteTo(sink, module, module.Original);
+        sink.Flush();
+    }
+
+    private static OutputParts Parts(Module module, OriginalSections? original)
+    {
         // Small sections are encoded into writers; sections as read, the code section's bodies and the data section's
-        // segments are counted and copied once, into an array of the output's exact size: an instrumented module is often
-        // several times its original (esbuild's hotness output is 34 MB, 10 MB of it one segment), and growing writers to
-        // it and copying them held the large parts three times over.
+        // segments are counted, then copied once, into an array of the output's exact size or a stream: an instrumented
+        // module is often several times its original (esbuild's hotness output is 34 MB, 10 MB of it one segment), and
+        // growing writers to it and copying them held the large parts three times over.
         var parts = new OutputParts();
         parts.Writer.WriteBytes(Header);
         WriteCustoms(parts, module, SectionId.Custom, original);
@@ -37,7 +57,7 @@ public static partial class ModuleWriter
             {
                 if (id == SectionId.Code ? module.Functions.Count > 0 : module.Data.Count > 0)
                 {
-                    var size = id == SectionId.Code ? CodeSectionSize(module) : DataSectionSize(module);
+                    var size = id == SectionId.Code ? CodeSectionSize(module) : DataSectionSize(module, original);
                     parts.Writer.WriteByte((byte)id);
                     parts.Writer.WriteU32((uint)size);
                     parts.Add(id, size);
@@ -50,7 +70,7 @@ public static partial class ModuleWriter
             }
             WriteCustoms(parts, module, id, original);
         }
-        return parts.ToArray(module);
+        return parts;
     }
 
     /// <summary>The output in order: writers, spans as read, and sections to be encoded straight into the output.</summary>
@@ -83,29 +103,71 @@ public static partial class ModuleWriter
             parts.Add((Writer, default, null, 0));
         }
 
-        public byte[] ToArray(Module module)
+        /// <summary>The output's length in bytes.</summary>
+        public long Length
         {
-            long total = 0;
-            foreach (var p in parts) total += p.Writer?.Length ?? p.Size;
-            var w = new WasmWriter(checked((int)total));
+            get
+            {
+                long total = 0;
+                foreach (var p in parts) total += p.Writer?.Length ?? p.Size;
+                return total;
+            }
+        }
+
+        public void WriteTo(Sink sink, Module module, OriginalSections? original)
+        {
             foreach (var (writer, raw, encoded, _) in parts)
             {
-                if (writer is not null) w.WriteBytes(writer.WrittenSpan);
-                else if (encoded == SectionId.Code) WriteCode(w, module);
-                else if (encoded == SectionId.Data) WriteDataSection(w, module);
-                else w.WriteBytes(raw.Span);
+                if (writer is not null) sink.Writer.WriteBytes(writer.WrittenSpan);
+                else if (encoded == SectionId.Code) WriteCode(sink, module);
+                else if (encoded == SectionId.Data) WriteDataSection(sink, module, original);
+                else sink.WriteBytes(raw.Span);
             }
-            return w.Detach();
         }
     }
 
-    private static void WriteCode(WasmWriter w, Module module)
+    /// <summary>Where the output goes: the writer alone (an array of the output's size), or a stream the writer is flushed to.</summary>
+    private sealed class Sink(WasmWriter writer, Stream? stream)
     {
+        public const int Chunk = 1 << 16;
+
+        public WasmWriter Writer => writer;
+
+        /// <summary>Bytes as they are: into the array, or (a chunk or more) straight to the stream.</summary>
+        public void WriteBytes(ReadOnlySpan<byte> bytes)
+        {
+            if (stream is null || bytes.Length < Chunk)
+            {
+                writer.WriteBytes(bytes);
+                Step();
+                return;
+            }
+            Flush();
+            stream.Write(bytes);
+        }
+
+        /// <summary>Between two entries: the buffer goes to the stream once it holds a chunk.</summary>
+        public void Step()
+        {
+            if (stream is not null && writer.Length >= Chunk) Flush();
+        }
+
+        public void Flush()
+        {
+            stream?.Write(writer.WrittenSpan);
+            writer.Clear();
+        }
+    }
+
+    private static void WriteCode(Sink sink, Module module)
+    {
+        var w = sink.Writer;
         w.WriteU32((uint)module.Functions.Count);
         foreach (var f in module.Functions)
         {
             w.WriteU32((uint)f.Body.Length);
             f.Body.WriteTo(w);
+            sink.Step();
         }
     }
 
@@ -117,24 +179,40 @@ public static partial class ModuleWriter
         return checked((int)size);
     }
 
-    private static void WriteDataSection(WasmWriter w, Module module)
+    private static void WriteDataSection(Sink sink, Module module, OriginalSections? original)
     {
-        w.WriteU32((uint)module.Data.Count);
-        foreach (var d in module.Data) WriteData(w, d);
+        sink.Writer.WriteU32((uint)module.Data.Count);
+        sink.WriteBytes(DataAsRead(module, original).Span);
+        foreach (var d in DataToEncode(module, original))
+        {
+            WriteDataHeader(sink.Writer, d);
+            sink.WriteBytes(d.Bytes.Span);
+        }
     }
 
-    /// <summary>The bytes of the data section's content: the count, then each segment.</summary>
-    private static int DataSectionSize(Module module)
+    /// <summary>The bytes of the data section's content: the count, the segments as read, then each segment encoded.</summary>
+    private static int DataSectionSize(Module module, OriginalSections? original)
     {
-        long size = WasmWriter.SizeU32((uint)module.Data.Count);
+        long size = WasmWriter.SizeU32((uint)module.Data.Count) + DataAsRead(module, original).Length;
         var header = new WasmWriter();
-        foreach (var d in module.Data)
+        foreach (var d in DataToEncode(module, original))
         {
             header.Clear();
             WriteDataHeader(header, d);
             size += header.Length + d.Bytes.Length;
         }
         return checked((int)size);
+    }
+
+    /// <summary>The segments still as read, which only had segments added after them: copied as bytes.</summary>
+    private static ReadOnlyMemory<byte> DataAsRead(Module module, OriginalSections? original) =>
+        original is not null && module.Data.DeferredCount > 0 ? original.DataItems : default;
+
+    /// <summary>The segments encoded from the model: those after <see cref="DataAsRead"/>, or all when re-encoding everything.</summary>
+    private static ReadOnlySpan<DataSegment> DataToEncode(Module module, OriginalSections? original)
+    {
+        if (original is null) module.Data.DecodeDeferred();
+        return module.Data.AfterDeferred;
     }
 
     /// <summary>Encodes the module to a file.</summary>

@@ -1,7 +1,9 @@
 using Whamm.Wasm.Binary;
+using Whamm.Wasm.Editing;
 using Whamm.Wasm.Instructions;
 using Whamm.Wasm.Model;
 using Whamm.Wasm.Reading;
+using Whamm.Wasm.Types;
 using Whamm.Wasm.Writing;
 
 namespace Whamm.Wasm.Tests.Corpus;
@@ -18,6 +20,26 @@ public class CorpusRoundTripTests
         var bytes = File.ReadAllBytes(CorpusFiles.Get(name).Path);
         var written = ModuleWriter.Write(ModuleReader.Read(bytes));
         Assert.True(bytes.AsSpan().SequenceEqual(written), $"{name}: written module differs from the input");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void WritingToAStreamGivesTheSameBytes(string name)
+    {
+        var bytes = File.ReadAllBytes(CorpusFiles.Get(name).Path);
+        var asRead = ModuleReader.Read(bytes); // sections as read, segments deferred, one added
+        asRead.Data.Add(new DataSegment(SegmentMode.Passive, new byte[70_000], 1)); // more than the writer's buffer at once
+        var edited = ModuleReader.Read(bytes); // every function index moved, every body edited (spliced from the input)
+        var editor = new ModuleEditor(edited);
+        var hook = editor.AddFunctionImport("whamm", "hook", new FuncType([], []), at: 0);
+        for (var i = 0; i < edited.Functions.Count; i++) editor.EditBody(i).InsertAtEntry(new InstructionBuilder().Call(hook));
+        editor.Commit(validate: false);
+        foreach (var module in new[] { asRead, edited })
+        {
+            using var stream = new MemoryStream();
+            ModuleWriter.Write(module, stream);
+            Assert.Equal(ModuleWriter.Write(module), stream.ToArray());
+        }
     }
 
     [Theory]
