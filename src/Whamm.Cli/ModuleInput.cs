@@ -57,43 +57,12 @@ internal static class ModuleInput
     }
 
     /// <summary>
-    /// Writes an output file through a temporary file in the same directory, so a failure halfway never
-    /// leaves a truncated file behind. Returns an error message, or null.
+    /// Writes an output file through a temporary file in the same directory (<see cref="PendingOutput"/>), so a failure
+    /// halfway never leaves a truncated file behind. Returns an error message, or null.
     /// </summary>
     public static string? WriteAtomically(string path, Action<Stream> write)
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
-            File.Move(temp, full, overwrite: true);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            return $"{path}: error: cannot write file: {e.Message}";
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the temporary file is hidden and named after the process.
-        }
+        using var pending = new PendingOutput(path);
+        return pending.Write(write) ?? pending.Commit();
     }
 }

@@ -68,9 +68,16 @@ internal static class ScriptInput
     private static int Failed(LoadedModule app, Exception e)
     {
         // The rewriter validates only what it needs to (issue #9), so an invalid result may be the application's fault.
-        var invalidApp = InvalidApp(app);
-        Console.Error.WriteLine(invalidApp ?? $"{app.Path}: {(e is WasmException ? "internal error: " : "")}{e.Message}");
-        return invalidApp is null ? ExitCodes.InternalError : ExitCodes.UserError;
+        if (InvalidApp(app) is not { } invalidApp) return Failed(app.Path, e);
+        Console.Error.WriteLine(invalidApp);
+        return ExitCodes.UserError;
+    }
+
+    /// <summary>Prints why instrumenting failed, the application not blamed, and returns the exit code.</summary>
+    private static int Failed(string appPath, Exception e)
+    {
+        Console.Error.WriteLine($"{appPath}: {(e is WasmException ? "internal error: " : "")}{e.Message}");
+        return ExitCodes.InternalError;
     }
 
     /// <summary>What the checker needs to know of the user libraries: their signatures by name.</summary>
@@ -108,27 +115,30 @@ internal static class ScriptInput
     }
 
     /// <summary>
-    /// Whether the instrumented <paramref name="bytes"/> are valid (DECISIONS 16). Wasmtime validates the whole module; our
-    /// validator (<see cref="InstrumentResult.Validate"/>) runs only when Wasmtime rejects it, to name the function and
-    /// the probes injected there, or cannot tell (it rejects the application too: a proposal the binding cannot switch
-    /// on). Otherwise prints the error, ending with <paramref name="consequence"/>, and sets <paramref name="exitCode"/>.
+    /// Whether the instrumented module's <paramref name="bytes"/> are valid (DECISIONS 16). Wasmtime validates the whole
+    /// module; our validator (<paramref name="check"/>) runs only when Wasmtime rejects it, to name the function and the
+    /// probes injected there, or cannot tell (it rejects the application too: a proposal the binding cannot switch on).
+    /// <paramref name="app"/> gives the application, asked for only then (<c>instr</c> has let it go and reads it again).
+    /// Otherwise prints the error, ending with <paramref name="consequence"/>, and sets <paramref name="exitCode"/>.
     /// </summary>
-    public static bool OutputValid(InstrumentResult result, byte[] bytes, LoadedModule app, string consequence, out int exitCode)
+    public static bool OutputValid(byte[] bytes, OutputCheck check, string appPath, Func<LoadedModule?> app, string consequence, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
-        var (verdict, error) = EngineCheck.Check(bytes, app.Binary);
+        LoadedModule? original = null;
+        LoadedModule? Original() => original ??= app();
+        var (verdict, error) = EngineCheck.Check(bytes, () => Original()?.Binary);
         if (verdict == EngineVerdict.Accepted) return true;
         try
         {
-            result.Validate();
+            check.Validate(bytes);
         }
         catch (InstrumentationException e)
         {
-            exitCode = Failed(app, e);
+            exitCode = Original() is { } loaded ? Failed(loaded, e) : Failed(appPath, e);
             return false;
         }
         if (verdict == EngineVerdict.CannotTell) return true;
-        Console.Error.WriteLine($"{app.Path}: internal error: Wasmtime rejects the instrumented module: {error}; {consequence}");
+        Console.Error.WriteLine($"{appPath}: internal error: Wasmtime rejects the instrumented module: {error}; {consequence}");
         exitCode = ExitCodes.InternalError;
         return false;
     }

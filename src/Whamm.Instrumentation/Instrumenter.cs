@@ -210,6 +210,9 @@ public sealed class InstrumentResult
 
     /// <summary>The module's bytes.</summary>
     public byte[] ToBytes() => ModuleWriter.Write(Module);
+
+    /// <summary>Our validator's check of the module once encoded, which holds nothing of the model (<see cref="OutputCheck"/>).</summary>
+    public OutputCheck Check => validation.Detached();
 }
 
 /// <summary>

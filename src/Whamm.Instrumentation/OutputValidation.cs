@@ -21,16 +21,7 @@ internal sealed class OutputValidation(ModuleEditor editor, Dictionary<uint, Pro
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            editor.Validate();
-        }
-        catch (EditValidationException e)
-        {
-            var culprits = e.FunctionIndex is { } f && injected.TryGetValue(f, out var list)
-                ? "; injected there: " + string.Join(", ", list)
-                : "";
-            throw new InstrumentationException(
-                $"internal error: the instrumented module is invalid in function {e.FunctionIndex}{(e.FunctionName is null ? "" : $" ({e.FunctionName})")}"
-                + $" at offset {e.BodyOffset}: {e.Error.Reason}{culprits}", isInternal: true, inner: e);
+            OutputCheck.Run(editor.Validate, injected);
         }
         finally
         {
@@ -38,4 +29,7 @@ internal sealed class OutputValidation(ModuleEditor editor, Dictionary<uint, Pro
         }
         done = true;
     }
+
+    /// <summary>The same check of the module once encoded, holding the injected sites and not the editor.</summary>
+    public OutputCheck Detached() => new(injected, editor.Features);
 }

@@ -18,11 +18,14 @@ public enum EngineVerdict
 /// </summary>
 public static class EngineCheck
 {
-    /// <summary>Whether Wasmtime accepts <paramref name="output"/>, and its error when it does not.</summary>
-    public static (EngineVerdict Verdict, string? Error) Check(ReadOnlySpan<byte> output, ReadOnlySpan<byte> input)
+    /// <summary>
+    /// Whether Wasmtime accepts <paramref name="output"/>, and its error when it does not. <paramref name="input"/> gives the
+    /// original's bytes, asked for only then; without them (null) it cannot tell.
+    /// </summary>
+    public static (EngineVerdict Verdict, string? Error) Check(ReadOnlySpan<byte> output, Func<byte[]?> input)
     {
         var error = Wasmtime.Module.Validate(WasmtimeEngines.Shared, output);
         if (error is null) return (EngineVerdict.Accepted, null);
-        return (Wasmtime.Module.Validate(WasmtimeEngines.Shared, input) is null ? EngineVerdict.Rejected : EngineVerdict.CannotTell, error);
+        return (input() is { } original && Wasmtime.Module.Validate(WasmtimeEngines.Shared, original) is null ? EngineVerdict.Rejected : EngineVerdict.CannotTell, error);
     }
 }

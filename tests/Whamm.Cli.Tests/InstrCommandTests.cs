@@ -67,6 +67,7 @@ public class InstrCommandTests
         var output = OutputPath();
         var r = WhammProcess.Run("instr", "--script", Temp("calls.mm", CallsScript), "--app", Temp("app.wat", AppWat), "-o", output);
         Assert.Equal((0, "", ""), (r.ExitCode, r.Stdout, r.Stderr));
+        Assert.Equal([output], Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!)); // written under a temporary name, then moved
         Assert.Equal($"{output}: ok", WhammProcess.Run("validate", output).Stdout.Trim());
         var run = WhammProcess.Run("run", output);
         Assert.Equal((0, "hi\n"), (run.ExitCode, run.Stdout));

@@ -8,9 +8,10 @@ using Whamm.Wasm.Writing;
 namespace Whamm.Instrumentation.Tests;
 
 /// <summary>
-/// <see cref="InstrumentOptions.Validate"/> off leaves our validation to <see cref="InstrumentResult.Validate"/> (the CLI
-/// calls it only when Wasmtime rejects the output or cannot tell): the same output, and the same internal error naming
-/// the function and the probes injected there when the output is invalid.
+/// <see cref="InstrumentOptions.Validate"/> off leaves our validation to <see cref="InstrumentResult.Validate"/>, or to
+/// <see cref="InstrumentResult.Check"/> of the encoded output (the CLI's, run only when Wasmtime rejects the output or cannot
+/// tell): the same output, and the same internal error naming the function and the probes injected there when the output
+/// is invalid.
 /// </summary>
 public sealed class OutputValidationTests
 {
@@ -52,6 +53,26 @@ public sealed class OutputValidationTests
         Assert.Contains($"the instrumented module is invalid in function {fid}", e.Message);
         Assert.Contains("injected there: ", e.Message);
         Assert.Contains("wasm:opcode:call:before", e.Message);
+    }
+
+    [Fact]
+    public void TheCheckOfTheEncodedOutputNamesTheFunctionAndItsProbesWithoutTheModel()
+    {
+        var result = Instrument(validate: false);
+        var check = result.Check;
+        check.Validate(result.ToBytes());
+        var module = result.Module;
+        var defined = Enumerable.Range(0, module.Functions.Count).First(i => HasCall(module.Functions[i].Body));
+        module.Functions[defined] = module.Functions[defined] with { Body = new FunctionBody(new byte[] { 0x00, 0x6a, 0x0b }) };
+        var broken = ModuleWriter.Write(module);
+
+        var e = Assert.Throws<InstrumentationException>(() => check.Validate(broken));
+        Assert.True(e.IsInternal);
+        Assert.Contains($"the instrumented module is invalid in function {module.ImportedFunctionCount + defined}", e.Message);
+        Assert.Contains("wasm:opcode:call:before", e.Message);
+        var malformed = Assert.Throws<InstrumentationException>(() => check.Validate(broken.AsMemory(0, broken.Length - 3)));
+        Assert.True(malformed.IsInternal);
+        Assert.Contains("the instrumented module is malformed", malformed.Message);
     }
 
     private static bool HasCall(FunctionBody body)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Whamm.Instrumentation;
 using Whamm.Language.Semantics;
+using Whamm.Language.Text;
 using Whamm.Wasm.Writing;
 
 namespace Whamm.Cli.Commands;
@@ -10,8 +11,9 @@ namespace Whamm.Cli.Commands;
 /// [--no-body] [--no-pred] [--no-opt] [--user-libs NAME[(MODULE)]=lib.wasm,…] [--link-strategy default|merged|imported]</c>:
 /// compiles the script's probes into the application (bytecode rewriting). Imported user libraries must be preloaded by
 /// the host under their module names (<c>whamm run --user-libs</c> does); <c>@static</c> calls run on Wasmtime while
-/// instrumenting. The output is validated by our validator and by Wasmtime before it is written; the input is never
-/// overwritten. A progress bar shows on stderr for applications over a few megabytes when stderr is a terminal.
+/// instrumenting. The output is encoded into a temporary file beside the destination and, the application and the model
+/// let go, read back and validated by Wasmtime (and by our validator when Wasmtime rejects it) before it is moved into
+/// place; the input is never overwritten. A progress bar shows on stderr for applications over a few megabytes when stderr is a terminal.
 /// Exit 0 written, 1 user error (bad script or app, unsupported construct), 2 internal error (the instrumented module
 /// failed validation; nothing written).
 /// </summary>
@@ -58,11 +60,11 @@ public static class InstrCommand
         return command;
     }
 
-    private static int Run(string scriptPath, string appPath, string output, bool stats, bool metrics, string[] userLibs, InstrumentOptions options)
+    private static int Run(string scriptPath, string appPath, string outputPath, bool stats, bool metrics, string[] userLibs, InstrumentOptions options)
     {
         using var clock = new PhaseClock(PhaseClock.WantsProgress(appPath));
         clock.Start("check script");
-        if (Path.GetFullPath(output) == Path.GetFullPath(appPath))
+        if (Path.GetFullPath(outputPath) == Path.GetFullPath(appPath))
         {
             Console.Error.WriteLine($"{appPath}: error: the output would overwrite the input; name another with -o");
             return ExitCodes.UserError;
@@ -73,25 +75,20 @@ public static class InstrCommand
             return ExitCodes.UserError;
         }
         if (ScriptInput.Check(scriptPath, ScriptInput.CheckOptionsFor(libraries)) is not var (source, checkedScript)) return ExitCodes.UserError;
-        clock.Start("read app");
-        if (ModuleInput.Load(appPath, out var error) is not { } loaded)
+        using var pending = new PendingOutput(outputPath);
+        if (Encode(appPath, source, checkedScript, libraries, options, clock, pending, out var exitCode) is not var (check, probeStats)) return exitCode;
+        clock.Start("validate");
+        // The model and the application's bytes are garbage now: their memory goes back to the system before the output is
+        // read back for Wasmtime to check (esbuild's sparse rewrite held the input, the model and the output at once: 59 MB).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (pending.Read(out var bytes) is { } readError)
         {
-            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(readError);
             return ExitCodes.UserError;
         }
-        clock.Start("instrument");
-        if (ScriptInput.Instrument(loaded, source, checkedScript, libraries, options with { Progress = clock }, out var failed) is not { } result) return failed;
-        clock.Start("encode");
-        // The rewrite's garbage goes, and the memory it held goes back to the system, before the output, the run's largest
-        // array, is allocated: the collector would otherwise take fresh memory for it and peak with both (swc's hotness
-        // rewrite: 273 MB, 241 MB after a plain collection, 221 MB after an aggressive one, for 20-50 ms).
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var bytes = ModuleWriter.Write(result.Module);
-        clock.Start("validate");
-        if (!ScriptInput.OutputValid(result, bytes, loaded, "nothing written", out var invalid)) return invalid;
+        if (!ScriptInput.OutputValid(bytes, check, appPath, () => ModuleInput.Load(appPath, out _), "nothing written", out var invalid)) return invalid;
         clock.Start("write");
-        var writeError = ModuleInput.WriteAtomically(output, stream => stream.Write(bytes));
-        if (writeError is not null)
+        if (pending.Commit() is { } writeError)
         {
             Console.Error.WriteLine(writeError);
             return ExitCodes.UserError;
@@ -99,7 +96,7 @@ public static class InstrCommand
         clock.Stop();
         if (stats)
         {
-            foreach (var s in result.Stats) Console.Out.WriteLine(s);
+            foreach (var s in probeStats) Console.Out.WriteLine(s);
             foreach (var (name, time) in clock.Phases) Console.Out.WriteLine($"time {name}: {time.TotalMilliseconds:F0} ms");
         }
         if (metrics)
@@ -107,5 +104,31 @@ public static class InstrCommand
             foreach (var line in clock.MetricsLines()) Console.Out.WriteLine(line);
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The application read, instrumented and encoded into <paramref name="pending"/>'s temporary file, or null with
+    /// <paramref name="exitCode"/> (the error printed). Nothing returned refers to the model or the application's bytes.
+    /// </summary>
+    private static (OutputCheck Check, IReadOnlyList<ProbeStats> Stats)? Encode(string appPath, SourceText source, CheckedScript script,
+        IReadOnlyList<LoadedLibrary> libraries, InstrumentOptions options, PhaseClock clock, PendingOutput pending, out int exitCode)
+    {
+        clock.Start("read app");
+        if (ModuleInput.Load(appPath, out var error) is not { } loaded)
+        {
+            Console.Error.WriteLine(error);
+            exitCode = ExitCodes.UserError;
+            return null;
+        }
+        clock.Start("instrument");
+        if (ScriptInput.Instrument(loaded, source, script, libraries, options with { Progress = clock }, out exitCode) is not { } result) return null;
+        clock.Start("encode");
+        if (pending.Write(stream => ModuleWriter.Write(result.Module, stream)) is { } writeError)
+        {
+            Console.Error.WriteLine(writeError);
+            exitCode = ExitCodes.UserError;
+            return null;
+        }
+        return (result.Check, result.Stats);
     }
 }

@@ -113,7 +113,7 @@ public static class RunCommand
             approximateAfterTrap = instrumented.ApproximateAfterTrap;
             binary = instrumented.ToBytes();
             model = ModuleReader.Read(binary); // trap locations need the bodies' offsets in the binary that runs
-            if (!ScriptInput.OutputValid(instrumented, binary, loaded, "nothing run", out var invalid)) return invalid;
+            if (!ScriptInput.OutputValid(binary, instrumented.Check, app, () => loaded, "nothing run", out var invalid)) return invalid;
             options = options with
             {
                 HostOutput = new HostOutputChannel(HostInterface.OutputModule, HostInterface.OutputWrite, HostInterface.OutputMemory, reportBytes),
