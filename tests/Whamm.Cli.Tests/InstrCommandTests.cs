@@ -106,6 +106,17 @@ public class InstrCommandTests
     }
 
     [Fact]
+    public void AnOutputInAMissingDirectoryIsAClearError()
+    {
+        var output = Path.Combine(OutputPath(), "no-such-dir", "out.wasm");
+        var r = WhammProcess.Run("instr", "--script", Temp("calls.mm", CallsScript), "--app", Temp("app.wat", AppWat), "-o", output);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"{output}: error: cannot write file", r.Stderr);
+        Assert.DoesNotContain("Exception", r.Stderr);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(output)));
+    }
+
+    [Fact]
     public void MissingScriptIsAClearError()
     {
         var output = OutputPath();
