@@ -119,6 +119,7 @@ internal sealed partial class ProbeInjection
                 {
                     worker.slotCursor = slots?.Open(i);
                     worker.InstrumentFunction(i, types: null); // no site needs stack types: no argN/resN, alt or shadow tables
+                    editor.BuildBody(i);
                     if (worker.slotCursor is { } cursor) slots!.Finish(cursor);
                     if (Options.Progress is { } progress)
                     {

@@ -149,6 +149,7 @@ internal sealed partial class ProbeInjection
         for (var i = 0; i < count; i++)
         {
             InstrumentFunction(i, types);
+            editor.BuildBody(i); // its edits go now, not at the commit
             Options.Progress?.Report((i + 1.0) / count);
         }
     }

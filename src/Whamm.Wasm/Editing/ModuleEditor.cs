@@ -37,6 +37,10 @@ public sealed class ModuleEditor
     private readonly IndexMap _fromOriginal = new();
     private ModuleExtent _extent;
     private BodyEditor?[] _editors = [];
+    private Function?[] _built = [];
+    private CodeRewriter? _buildRewriter;
+    [ThreadStatic] private static BodySplicer? t_splicer;
+    private static readonly CodeRewriter IdentityRewriter = new(new IndexMap());
     private bool _hasEditors;
     private bool _batchHasContent;
     private readonly HashSet<ExternalKind> _defined = [];
@@ -444,7 +448,7 @@ public sealed class ModuleEditor
                 Volatile.Write(ref _editors, grown);
             }
             if (_editors[definedIndex] is { } made) return made;
-            var f = Module.Functions[definedIndex];
+            var f = definedIndex < _built.Length && _built[definedIndex] is { } built ? built : Module.Functions[definedIndex];
             var editor = new BodyEditor(f.Body, ParameterCount(f.TypeIndex));
             Volatile.Write(ref _editors[definedIndex], editor);
             _hasEditors = true;
@@ -474,6 +478,37 @@ public sealed class ModuleEditor
         var imported = (uint)Module.ImportedFunctionCount;
         if (funcIndex < imported) throw new ArgumentException($"function {funcIndex} is imported", nameof(funcIndex));
         return EditBody((int)(funcIndex - imported));
+    }
+
+    /// <summary>
+    /// Builds the edits of defined function <paramref name="definedIndex"/> now, as <see cref="Commit"/> would, and drops
+    /// them: a rewrite that edits the functions one by one then holds each one's edits only while it makes them, not all
+    /// of them until the commit (which puts the built bodies in place). The pending renumbering cannot change meanwhile
+    /// (an import added after edits commits first); when type indices move, the commit builds the body as before. A later
+    /// <see cref="EditBody"/> of the function edits the built body. Functions may be built on several threads at once.
+    /// </summary>
+    public void BuildBody(int definedIndex)
+    {
+        var editors = Volatile.Read(ref _editors);
+        if ((uint)definedIndex >= (uint)editors.Length || Volatile.Read(ref editors[definedIndex]) is not { HasChanges: true } body) return;
+        CodeRewriter rewriter;
+        uint type;
+        lock (_lock)
+        {
+            _buildRewriter ??= new CodeRewriter(_pending.Clone());
+            if (_buildRewriter.TypesChange) return;
+            var builtBefore = definedIndex < _built.Length && _built[definedIndex] is not null;
+            rewriter = definedIndex < _extent.Functions && !builtBefore ? _buildRewriter : IdentityRewriter;
+            type = (definedIndex < _built.Length ? _built[definedIndex] : null)?.TypeIndex ?? Module.Functions[definedIndex].TypeIndex;
+        }
+        var built = new Function(type, body.Build(rewriter, t_splicer ??= new BodySplicer(64 * 1024)));
+        lock (_lock)
+        {
+            if (_built.Length < Module.Functions.Count) Array.Resize(ref _built, Module.Functions.Count);
+            _built[definedIndex] = built;
+            _changed.Add(definedIndex);
+            Volatile.Write(ref _editors[definedIndex], null);
+        }
     }
 
     /// <summary>The function index of defined function <paramref name="definedIndex"/> in the current numbering.</summary>
@@ -552,7 +587,7 @@ public sealed class ModuleEditor
                     if (editors[i] is { HasChanges: true }) _changed.Add(i);
                 }
             }
-            new Reencoder(_pending).Apply(Module, _extent with { NewImports = _newImports }, editors);
+            new Reencoder(_pending).Apply(Module, _extent with { NewImports = _newImports }, editors, _built);
             if (editors is not null)
             {
                 foreach (var e in editors) e?.Seal("this body editor has been applied by ModuleEditor.Commit; call EditBody again for a new one");
@@ -575,6 +610,8 @@ public sealed class ModuleEditor
         _fromOriginal.Then(_pending);
         _pending = new IndexMap();
         _editors = [];
+        _built = [];
+        _buildRewriter = null;
         _hasEditors = false;
         _batchHasContent = false;
         _newImports.Clear();

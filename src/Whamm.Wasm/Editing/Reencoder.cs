@@ -39,7 +39,7 @@ public sealed class Reencoder
     /// Remaps the entries within <paramref name="old"/> (those written against the old numbering; entries
     /// added after it are already in the new one) and builds the pending body edits, old bodies through the map.
     /// </summary>
-    internal void Apply(Module module, ModuleExtent old, BodyEditor?[]? editors)
+    internal void Apply(Module module, ModuleExtent old, BodyEditor?[]? editors, Function?[]? built = null)
     {
         var types = _rewriter.TypesChange;
         if (types)
@@ -61,7 +61,7 @@ public sealed class Reencoder
                 if (!ReferenceEquals(mapped, import)) module.Imports[i] = mapped;
             }
         }
-        Functions(module, old.Functions, editors);
+        Functions(module, old.Functions, editors, built);
         for (var i = 0; i < old.Tables; i++)
         {
             var t = module.Tables[i];
@@ -130,7 +130,11 @@ public sealed class Reencoder
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private void Functions(Module module, int oldCount, BodyEditor?[]? editors)
+    /// <summary>
+    /// Remaps and builds the functions: <paramref name="built"/> holds those built already in the new numbering
+    /// (<see cref="ModuleEditor.BuildBody"/>), which an editor of theirs may have edited since.
+    /// </summary>
+    private void Functions(Module module, int oldCount, BodyEditor?[]? editors, Function?[]? built)
     {
         var functions = module.Functions;
         var n = functions.Count;
@@ -141,14 +145,14 @@ public sealed class Reencoder
         if (total < ParallelThreshold || n < 32)
         {
             var splicer = new BodySplicer(4096);
-            for (var i = 0; i < n; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], splicer);
+            for (var i = 0; i < n; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], Built(built, i), splicer);
         }
         else
         {
             var chunk = Math.Max(8, n / (Environment.ProcessorCount * 16));
             Parallel.ForEach(Partitioner.Create(0, n, chunk), () => new BodySplicer(64 * 1024), (range, _, splicer) =>
             {
-                for (var i = range.Item1; i < range.Item2; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], splicer);
+                for (var i = range.Item1; i < range.Item2; i++) results[i] = Function(functions[i], i < oldCount, editors?[i], Built(built, i), splicer);
                 return splicer;
             }, _ => { });
         }
@@ -158,10 +162,13 @@ public sealed class Reencoder
         }
     }
 
+    private static Function? Built(Function?[]? built, int i) => built is not null && i < built.Length ? built[i] : null;
+
     /// <summary>The remapped function, or null when it does not change.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Function? Function(Function f, bool old, BodyEditor? editor, BodySplicer splicer)
+    private Function? Function(Function f, bool old, BodyEditor? editor, Function? built, BodySplicer splicer)
     {
+        if (built is not null) return editor is null ? built : new Function(built.TypeIndex, editor.Build(Identity, splicer));
         var rewriter = old ? _rewriter : Identity;
         var body = editor is null ? Body(f.Body, rewriter, splicer) : editor.Build(rewriter, splicer);
         var type = old ? _rewriter.MapType(f.TypeIndex) : f.TypeIndex;
