@@ -128,9 +128,7 @@ public sealed class BodyEditor
     internal void Seal(string reason) => _sealedBecause = reason;
 
     /// <summary>The edited body; <see cref="Original"/> itself when there is nothing to change.</summary>
-    public FunctionBody Build() => BuildCore(CodeRewriterIdentity, new BodySplicer((_pool?.Length ?? 0) + 64));
-
-    private static readonly CodeRewriter CodeRewriterIdentity = new(new IndexMap());
+    public FunctionBody Build() => BuildCore(CodeRewriter.Identity, new BodySplicer((_pool?.Length ?? 0) + 64));
 
     /// <summary>
     /// Builds the body, remapping the original instructions through <paramref name="rewriter"/>, and seals the editor

@@ -227,6 +227,9 @@ internal sealed class CodeRewriter
     private readonly SpaceShift _type, _func, _table, _memory, _global, _tag, _elem, _data;
     private readonly uint _active;
 
+    /// <summary>The rewriter that renumbers nothing (it still splices edits in).</summary>
+    public static readonly CodeRewriter Identity = new(new IndexMap());
+
     public CodeRewriter(IndexMap map)
     {
         _type = map.Space(IndexSpace.Type);

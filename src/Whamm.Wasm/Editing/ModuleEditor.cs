@@ -18,7 +18,7 @@ namespace Whamm.Wasm.Editing;
 /// rewritten one import at a time: the insertions of a batch are composed into one <see cref="IndexMap"/> and
 /// applied by <see cref="Reencoder"/> in a single parallel pass when the batch is committed
 /// (<see cref="Commit"/>, or automatically before an import is added after other content). Bodies being edited
-/// with <see cref="EditBody"/> are remapped and spliced in that same pass. Until then the module's own
+/// with <see cref="EditBody"/> are remapped and spliced in that same pass (or earlier, one by one: <see cref="BuildBody"/>). Until then the module's own
 /// references still use the old numbering, so write the module with <see cref="Write"/> (or after
 /// <see cref="Commit"/>). Indices obtained from the module before the edits are translated with
 /// <see cref="MapFromOriginal"/>. Imports of a kind must be added before definitions of that kind (a definition's
@@ -40,7 +40,6 @@ public sealed class ModuleEditor
     private Function?[] _built = [];
     private CodeRewriter? _buildRewriter;
     [ThreadStatic] private static BodySplicer? t_splicer;
-    private static readonly CodeRewriter IdentityRewriter = new(new IndexMap());
     private bool _hasEditors;
     private bool _batchHasContent;
     private readonly HashSet<ExternalKind> _defined = [];
@@ -498,7 +497,7 @@ public sealed class ModuleEditor
             _buildRewriter ??= new CodeRewriter(_pending.Clone());
             if (_buildRewriter.TypesChange) return;
             var builtBefore = definedIndex < _built.Length && _built[definedIndex] is not null;
-            rewriter = definedIndex < _extent.Functions && !builtBefore ? _buildRewriter : IdentityRewriter;
+            rewriter = definedIndex < _extent.Functions && !builtBefore ? _buildRewriter : CodeRewriter.Identity;
             type = (definedIndex < _built.Length ? _built[definedIndex] : null)?.TypeIndex ?? Module.Functions[definedIndex].TypeIndex;
         }
         var built = new Function(type, body.Build(rewriter, t_splicer ??= new BodySplicer(64 * 1024)));

@@ -17,7 +17,6 @@ namespace Whamm.Wasm.Editing;
 public sealed class Reencoder
 {
     private readonly CodeRewriter _rewriter;
-    private static readonly CodeRewriter Identity = new(new IndexMap());
 
     /// <summary>A reencoder for (a snapshot of) <paramref name="map"/>.</summary>
     public Reencoder(IndexMap map)
@@ -168,8 +167,8 @@ public sealed class Reencoder
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private Function? Function(Function f, bool old, BodyEditor? editor, Function? built, BodySplicer splicer)
     {
-        if (built is not null) return editor is null ? built : new Function(built.TypeIndex, editor.Build(Identity, splicer));
-        var rewriter = old ? _rewriter : Identity;
+        if (built is not null) return editor is null ? built : new Function(built.TypeIndex, editor.Build(CodeRewriter.Identity, splicer));
+        var rewriter = old ? _rewriter : CodeRewriter.Identity;
         var body = editor is null ? Body(f.Body, rewriter, splicer) : editor.Build(rewriter, splicer);
         var type = old ? _rewriter.MapType(f.TypeIndex) : f.TypeIndex;
         return ReferenceEquals(body, f.Body) && type == f.TypeIndex ? null : new Function(type, body);
