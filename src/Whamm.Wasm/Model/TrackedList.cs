@@ -26,7 +26,8 @@ public sealed class TrackedList<T> : IList<T>, IReadOnlyList<T>
 
     /// <summary>
     /// How many leading items are still as read and not yet decoded (0 once anything but <see cref="Count"/>,
-    /// <see cref="Add"/> or <see cref="Snapshot"/> touched the list). The writer copies their bytes as read.
+    /// <see cref="Add"/>, <see cref="AddRange"/> or <see cref="Snapshot"/> touched the list, or after <see cref="Clear"/>).
+    /// The writer copies their bytes as read.
     /// </summary>
     public int DeferredCount => _deferred is null ? 0 : _deferredCount;
 

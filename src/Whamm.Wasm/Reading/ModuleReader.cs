@@ -7,8 +7,9 @@ namespace Whamm.Wasm.Reading;
 
 /// <summary>
 /// Decodes a binary module into a <see cref="Module"/>. Section headers and every section except the
-/// code section's bodies are decoded eagerly; bodies stay as byte slices (<see cref="FunctionBody"/>).
-/// Malformed input raises <see cref="WasmException"/> with the file offset; nothing else escapes.
+/// code section's bodies are decoded eagerly; bodies stay as byte slices (<see cref="FunctionBody"/>), and the data
+/// section's segments are checked now and decoded when first asked for (<see cref="TrackedList{T}.Defer"/>).
+/// Malformed input raises <see cref="WasmException"/> with the file offset when read; nothing else escapes.
 /// </summary>
 public sealed partial class ModuleReader
 {
