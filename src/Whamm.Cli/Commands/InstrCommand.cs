@@ -13,7 +13,8 @@ namespace Whamm.Cli.Commands;
 /// the host under their module names (<c>whamm run --user-libs</c> does); <c>@static</c> calls run on Wasmtime while
 /// instrumenting. The output is encoded into a temporary file beside the destination and, the application and the model
 /// let go, read back and validated by Wasmtime (and by our validator when Wasmtime rejects it) before it is moved into
-/// place; the input is never overwritten. A progress bar shows on stderr for applications over a few megabytes when stderr is a terminal.
+/// place; the input is never overwritten. A progress bar shows on stderr for applications over a few megabytes when
+/// stderr is a terminal.
 /// Exit 0 written, 1 user error (bad script or app, unsupported construct), 2 internal error (the instrumented module
 /// failed validation; nothing written).
 /// </summary>
