@@ -10,8 +10,11 @@ internal sealed class PendingOutput(string path) : IDisposable
     private readonly string full = Path.GetFullPath(path);
     private bool committed;
 
-    /// <summary>The temporary file.</summary>
-    public string TempPath => Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+    /// <summary>The temporary file: hidden, beside the destination, named after the process.</summary>
+    public string TempPath { get; } = TempPathOf(Path.GetFullPath(path));
+
+    private static string TempPathOf(string full) =>
+        Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
 
     /// <summary>Writes the temporary file. Returns an error message, or null.</summary>
     public string? Write(Action<Stream> write) => Try(() =>
