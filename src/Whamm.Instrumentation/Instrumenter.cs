@@ -148,6 +148,9 @@ public sealed class ProbeStats
     /// <summary>Merged sites whose per-site variables share a counter with an earlier site of their basic block.</summary>
     public int SitesShared { get; internal set; }
 
+    /// <summary>Merged sites whose per-site counters are computed at exit from the counters of the code around them (a subset of <see cref="SitesMerged"/>).</summary>
+    public int SitesDerived { get; internal set; }
+
     /// <summary>Adds the counts of <paramref name="other"/> (this probe's, from another worker of the same run).</summary>
     internal void Add(ProbeStats other)
     {
@@ -157,11 +160,12 @@ public sealed class ProbeStats
         SitesInjected += other.SitesInjected;
         SitesMerged += other.SitesMerged;
         SitesShared += other.SitesShared;
+        SitesDerived += other.SitesDerived;
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"probe {Probe.Index} {Probe}: {SitesMatched} sites matched, {SitesFoldedAway} folded away, {SitesSkipped} skipped, {SitesInjected} injected ({SitesMerged} merged, {SitesShared} shared)";
+        $"probe {Probe.Index} {Probe}: {SitesMatched} sites matched, {SitesFoldedAway} folded away, {SitesSkipped} skipped, {SitesInjected} injected ({SitesMerged} merged, {SitesShared} shared, {SitesDerived} derived)";
 }
 
 /// <summary>The instrumented module and what was done.</summary>

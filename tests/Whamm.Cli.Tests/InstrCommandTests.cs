@@ -84,8 +84,8 @@ public class InstrCommandTests
         var probes = lines.Where(l => l.StartsWith("probe ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, probes.Length);
         // Counters, but each call ends a basic block of its own: the two probes' updates merge only where both apply.
-        Assert.Matches(@"^probe 0 .*call.*: 3 sites matched, 0 folded away, 0 skipped, 3 injected \(2 merged, 0 shared\)$", probes[0]);
-        Assert.Matches(@"^probe 1 .*call.*: 3 sites matched, 1 folded away, 0 skipped, 2 injected \(2 merged, 0 shared\)$", probes[1]);
+        Assert.Matches(@"^probe 0 .*call.*: 3 sites matched, 0 folded away, 0 skipped, 3 injected \(2 merged, 0 shared, 0 derived\)$", probes[0]);
+        Assert.Matches(@"^probe 1 .*call.*: 3 sites matched, 1 folded away, 0 skipped, 2 injected \(2 merged, 0 shared, 0 derived\)$", probes[1]);
         // The rest is the time of each phase.
         Assert.All(lines.Except(probes), l => Assert.Matches(@"^time [a-zA-Z ]+: \d+ ms$", l));
         Assert.Contains(lines, l => l.StartsWith("time instrument: ", StringComparison.Ordinal));

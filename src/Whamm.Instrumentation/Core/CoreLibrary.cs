@@ -123,6 +123,8 @@ public static class CoreLibrary
         public const string PrintMapAsCsv = "print_map_as_csv";
         /// <summary><c>(table_ptr: i32)</c>: the Whamm CSV report of a <see cref="ReportLayout"/> table, then a flush.</summary>
         public const string Report = "whamm_report";
+        /// <summary><c>(records_ptr: i32, count: i32)</c>: computes the derived per-site counters (Core/derive.c).</summary>
+        public const string Derive = "whamm_derive";
     }
 
     /// <summary>Descriptor characters: one per scalar, values packed little-endian without padding.</summary>

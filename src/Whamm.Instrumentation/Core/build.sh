@@ -10,7 +10,7 @@ out=${1:-"$dir/whamm_core.wasm"}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$dir"
-for src in alloc output float_format value map map_print report; do
+for src in alloc output float_format value map map_print leb report derive; do
     clang-14 --target=wasm32 -std=c11 -Os -ffreestanding -fno-builtin -mbulk-memory -msign-ext \
         -Wall -Wextra -Werror -c "$src.c" -o "$tmp/$src.o"
 done

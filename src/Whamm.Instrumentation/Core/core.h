@@ -119,6 +119,33 @@ ALWAYS_INLINE u8 *put_i64(u8 *q, i64 v)
     return put_u64(q, 0 - (u64)v); /* also right for INT64_MIN */
 }
 
+/* leb.c. A LEB128 of two or more bytes at p: its low 32 bits, its length in bits 32-39, and in bit 40 whether it is
+ * negative read as signed (its last byte's sign bit below bit 32). Returned whole so that a table loop's pointer
+ * stays in a register: a pointer to it put it in memory, stored and reloaded at every field. */
+__attribute__((noinline)) u64 read_leb(const u8 *p);
+
+ALWAYS_INLINE u32 read_uleb(const u8 **p)
+{
+    if (**p < 0x80) return *(*p)++; /* one byte: most fields and deltas */
+    u64 r = read_leb(*p);
+    *p += (u8)(r >> 32);
+    return (u32)r;
+}
+
+/* A signed LEB128 as the u32 of its two's complement, so that adding it to a u32 wraps like the encoder's subtraction. */
+ALWAYS_INLINE u32 read_sleb(const u8 **p)
+{
+    u8 b = **p;
+    if (b < 0x80) {
+        (*p)++;
+        return b & 0x40 ? b | ~0x7fu : b;
+    }
+    u64 r = read_leb(*p);
+    u32 n = (u8)(r >> 32);
+    *p += n;
+    return (u32)r | (r >> 40 & 1 ? ~0u << (7 * n) : 0);
+}
+
 u8 *put_bool(u8 *q, u32 v); /* true or false */
 void out_bytes(const u8 *p, u32 n);
 void out_char(u8 c);

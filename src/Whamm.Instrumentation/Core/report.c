@@ -26,44 +26,6 @@ typedef struct {
     const function_entry *functions;
 } report_table;
 
-/* A LEB128 of two or more bytes at p: its low 32 bits, its length in bits 32-39, and in bit 40 whether it is
- * negative read as signed (its last byte's sign bit below bit 32). Returned whole so that the row loop's pointer
- * stays in a register: a pointer to it put it in memory, stored and reloaded at every field. */
-__attribute__((noinline)) static u64 read_leb(const u8 *p)
-{
-    u32 v = 0, s = 0, n = 0;
-    u8 b;
-    do {
-        b = p[n++];
-        if (s < 32) v |= (u32)(b & 0x7f) << s;
-        s += 7;
-    } while (b & 0x80);
-    u64 negative = s < 32 && (b & 0x40) ? 1 : 0;
-    return v | (u64)n << 32 | negative << 40;
-}
-
-ALWAYS_INLINE u32 read_uleb(const u8 **p)
-{
-    if (**p < 0x80) return *(*p)++; /* one byte: most row fields and deltas */
-    u64 r = read_leb(*p);
-    *p += (u8)(r >> 32);
-    return (u32)r;
-}
-
-/* A signed LEB128 as the u32 of its two's complement, so that adding it to a u32 wraps like the encoder's subtraction. */
-ALWAYS_INLINE u32 read_sleb(const u8 **p)
-{
-    u8 b = **p;
-    if (b < 0x80) {
-        (*p)++;
-        return b & 0x40 ? b | ~0x7fu : b;
-    }
-    u64 r = read_leb(*p);
-    u32 n = (u8)(r >> 32);
-    *p += n;
-    return (u32)r | (r >> 40 & 1 ? ~0u << (7 * n) : 0);
-}
-
 /* A row's first byte: which of its numbers are as in the row before, and its pc step when that is 0 to 30 (31: a
  * signed LEB128 follows). Rows of a dense monitor advance their id by one instance size, share their group's counter
  * and stay in one function, so most take two or three bytes. */

@@ -75,6 +75,9 @@ internal sealed class CounterGroup
         slots.Add((variable.Type, address, value, isSet, null));
     }
 
+    /// <summary>Makes the derived instance at <paramref name="address"/> (<c>ProbeInjection.Runs.cs</c>) the group's counter for the variable: shared, never emitted.</summary>
+    public void AddDerived(VariableSymbol variable, uint address, long value) => shared.Add((variable, value, false, address));
+
     /// <summary>
     /// Emits the group's flags (per-site variables it sets) into <paramref name="b"/>, in memory, and forgets them: the
     /// caller puts them where they run once whenever the group runs at least once (before the loop whose body the

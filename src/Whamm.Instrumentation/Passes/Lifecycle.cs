@@ -162,6 +162,7 @@ internal sealed class Lifecycle
         b.I32Const(1).GlobalSet(doneGlobal);
         if (inner is not null) b.Call(inner.Value);
         state.CounterGlobals?.EmitFlush(b, state.Core!.Memory);
+        state.Derived?.EmitDerive(b, state.Core!);
         state.MapCounters?.EmitFlush(b, Local(exitLocals));
         state.DenseMapCounters?.EmitFlush(b, Local(exitLocals));
         EmitProbes(b, index.End, exitLocals);

@@ -106,6 +106,7 @@ internal sealed partial class ProbeInjection
         entryCounters.Clear();
         pendingAfter = null;
         loopsHold = Counters is { AnySiteCounters: true } && Options.CountersInLocals;
+        BeginRuns();
         loopFlow = null;
         suspendedGroups = 0;
         deadFrame = -1;
@@ -630,13 +631,20 @@ internal sealed partial class ProbeInjection
             var update = SiteUpdate(op.Variable) is var (value, isSet) && (isSet || value != 0) ? (value, isSet) : ((long, bool)?)null;
             var counter = update is var (v, s) ? group.SharedCounter(op.Variable, v, s) ?? EntryCounter(op.Variable, v, s) : null;
             var at = SiteVariable(op, site, op.Value is null ? null : constants[op.Value], counter);
+            var counts = !CountsCondition(ops, op.Variable);
             if (counter is not null) stat.SitesShared++;
             else if (update is var (amount, set))
             {
-                group.AddCounter(op.Variable, at, amount, set);
+                if (!set && counts && TryDerive(at, op.Variable.Type, amount))
+                {
+                    group.AddDerived(op.Variable, at, amount);
+                    stat.SitesDerived++;
+                }
+                else group.AddCounter(op.Variable, at, amount, set);
                 if (groupRun == 0) entryCounters.TryAdd((op.Variable, amount, set), at);
             }
-            else if (CountsCondition(ops, op.Variable)) CountCondition(siteOp, label, null, op.Variable.Type, at);
+            else if (!counts) CountCondition(siteOp, label, null, op.Variable.Type, at);
+            if (update is (1, false) && counts) NoteRunCounter(counter ?? at, op.Variable.Type);
         }
         Record(pm, pc);
         groupSites.Add(stat);

@@ -215,6 +215,7 @@ internal sealed partial class ProbeInjection
             {
                 CutFrames(ins, atEnd, depth);
                 if (loopsHold) FollowBlockExits(ins, atEnd);
+                FollowRuns(ins, atEnd, depth);
             }
             FollowReachability(op);
             if (op is Op.End or Op.Delegate && !atEnd) PopFrame();
@@ -222,6 +223,7 @@ internal sealed partial class ProbeInjection
             Remember(ins);
             opidx++;
         }
+        FinishRuns();
     }
 
     private void Remember(in Instruction ins)

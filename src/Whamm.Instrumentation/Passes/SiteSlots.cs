@@ -109,6 +109,7 @@ internal sealed class SiteSlots
                 var (variable, probe, rule) = declarations[slot];
                 state.Reports.AddSiteRow(state.Reports.SiteKind(slot, variable.Name, variable.Type, probe, rule), done.Fid, done.FunctionName, pc, address, value);
             }
+            if (done.Derived is var (records, count)) (state.Derived ??= new DerivedCounters()).Add(records, count);
             finished[nextToAdd] = null;
             done.Rows.Clear();
             lock (spareRows)
@@ -138,6 +139,8 @@ internal sealed class SiteSlots
         public string FunctionName { get; private set; } = "";
         /// <summary>The rows: the declaration (<see cref="CounterOp.Slot"/>), pc, the instance's address and that of the value it prints.</summary>
         public List<(int Slot, int Pc, uint Address, uint Value)> Rows { get; }
+        /// <summary>The function's derived counters (<see cref="DerivedCounters.Records"/>), or null.</summary>
+        public (byte[] Records, int Count)? Derived { get; set; }
 
         /// <summary>
         /// The address of the next instance, of <paramref name="declaration"/> at <paramref name="site"/>; its report row

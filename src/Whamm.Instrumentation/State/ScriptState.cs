@@ -42,6 +42,9 @@ internal sealed class ScriptState
     /// <summary>The Wasm globals holding per-site counters, added to their instances at exit; null when there are none.</summary>
     public Counters.CounterGlobals? CounterGlobals { get; set; }
 
+    /// <summary>The per-site counters computed at exit (<c>Passes/ProbeInjection.Runs.cs</c>), or null when none is.</summary>
+    public Counters.DerivedCounters? Derived { get; set; }
+
     /// <summary>Code run once at start-up, after the core library is initialised and before the script's global statements.</summary>
     public Whamm.Wasm.Editing.InstructionBuilder Startup { get; } = new();
 
