@@ -176,6 +176,8 @@ int desc_integer(u8 ch);
 u8 *put_scalar_bits(u8 *q, u8 ch, u64 bits);
 typedef struct { u64 value; u32 len; u8 digits[20]; } digit_cache; /* the last first field printed (len 0: none) */
 u8 *put_order_key(u8 *q, const u8 *plan, u32 fields, int tuple, u64 key, digit_cache *cache);
+/* v from the cache when it holds v or up to 9 less, else formatted and cached. */
+u8 *put_cached_u64(u8 *q, u64 v, digit_cache *c);
 
 /* map_print.c */
 void print_map(u32 id);

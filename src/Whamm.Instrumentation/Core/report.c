@@ -59,6 +59,7 @@ void whamm_report(const report_table *table)
             "id, id_type, name, whamm_type, wasm_type, script_id, fname, fid, pc, probe_id, value(s)\n");
     const u8 *p = table->rows;
     u32 id = 0, step = 0, value = 0, function = 0, pc = 0;
+    digit_cache ids = { 0, 0, { 0 } }; /* a kind's rows' ids step up by the instance size, mostly less than 10 */
     for (u32 i = 0; i < table->count; i++) {
         u8 head = *p++;
         const row_kind *kind = &table->kinds[read_uleb(&p)];
@@ -74,7 +75,7 @@ void whamm_report(const report_table *table)
             const function_entry *f = &table->functions[function];
             u32 texts = kind->text_len + f->text_len + kind->probe_len;
             if (texts <= OUT_CAP - ROW_ROOM) { /* one room check for the row, its texts copied 16 bytes at a time */
-                q = put_u64(out_reserve(ROW_ROOM + texts), id);
+                q = put_cached_u64(out_reserve(ROW_ROOM + texts), id, &ids);
                 q = copy16(q, kind->text, kind->text_len);
                 q = copy16(q, f->text, f->text_len);
                 q = put_i64(q, (i32)pc);

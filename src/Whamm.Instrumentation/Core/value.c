@@ -259,7 +259,7 @@ u8 *put_scalar_bits(u8 *q, u8 ch, u64 bits)
 
 /* The first field's digits from the cache when it holds the same value or one less by under 10 (a sorted dump's keys
  * mostly are: a memory trace prints each address read and written, then the next), else formatted and cached. */
-static u8 *put_cached_u64(u8 *q, u64 v, digit_cache *c)
+u8 *put_cached_u64(u8 *q, u64 v, digit_cache *c)
 {
     if (c->len && v >= c->value && v - c->value < 10) {
         u32 i = c->len - 1, carry = (u32)(v - c->value);

@@ -51,6 +51,13 @@ public sealed class ReportTests
             (4, (uint)wide, wide, 0, 5, $"{wide}, memaddr, wide, u64, i64, script0, main, 7, 5, 2_wasm:opcode:call:before, 18446744073709551615"),
             (5, (uint)flags, flags, 0, 6, $"{flags}, memaddr, reached, bool, i32, script0, main, 7, 6, 3_wasm:opcode:nop:before, true"),
             (5, (uint)flags + 1, flags + 1, 0, 7, $"{flags + 1}, memaddr, reached, bool, i32, script0, main, 7, 7, 3_wasm:opcode:nop:before, false"),
+            // Ids a step apart carry into a new digit (the report adds small steps to the last id's digits).
+            (0, 96, count, 0, 1, "96, memaddr, count, u32, u32, script0, main, 7, 1, 0_wasm:opcode:call:before, 1"),
+            (0, 100, count, 0, 2, "100, memaddr, count, u32, u32, script0, main, 7, 2, 0_wasm:opcode:call:before, 1"),
+            (0, 104, count, 0, 3, "104, memaddr, count, u32, u32, script0, main, 7, 3, 0_wasm:opcode:call:before, 1"),
+            (0, 999_999_998, count, 0, 4, "999999998, memaddr, count, u32, u32, script0, main, 7, 4, 0_wasm:opcode:call:before, 1"),
+            (0, 1_000_000_002, count, 0, 5, "1000000002, memaddr, count, u32, u32, script0, main, 7, 5, 0_wasm:opcode:call:before, 1"),
+            (0, 1_000_000_010, count, 0, 6, "1000000010, memaddr, count, u32, u32, script0, main, 7, 6, 0_wasm:opcode:call:before, 1"),
         };
 
         var kindTable = new Packer();
