@@ -24,8 +24,7 @@ internal sealed class DerivedCounters
     public void Add(ReadOnlySpan<byte> records, int count)
     {
         if (count == 0) return;
-        if (chunks.Count == 0 || chunks[^1].Length + records.Length > MaxChunk && chunks[^1].Length > 0)
-            chunks.Add(new WasmWriter(Math.Min(Math.Max(records.Length, chunks.Count == 0 ? 4096 : 2 * chunks[^1].Capacity), MaxChunk)));
+        if (chunks.Count == 0 || chunks[^1].Length + records.Length > MaxChunk) chunks.Add(new WasmWriter(Math.Min(Math.Max(records.Length, 4096), MaxChunk)));
         chunks[^1].WriteBytes(records);
         Count += count;
     }

@@ -51,7 +51,7 @@ internal sealed partial class ProbeInjection
         public int CutRun;                   // when cut: the frames from this index up to this one are all cut
         public BlockExits? Exits;            // a block entered in every iteration of a loop holding counters: what branched out of it
         public int Loop;                     // the innermost loop frame up to this one, or 0 (Go nests hundreds of blocks)
-        public RunFormula Inflow;            // a block's or if's: the edges taken to its end so far (ProbeInjection.Runs.cs)
+        public RunFormula Inflow;            // a block's or if's: the edges taken to its end so far, zero at first (ProbeInjection.Runs.cs)
         public RunFormula IfRuns, ThenRuns;  // an if's: the runs of its block and of its then arm's first block
     }
 

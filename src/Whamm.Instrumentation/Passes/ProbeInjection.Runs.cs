@@ -1,4 +1,5 @@
 using Whamm.Instrumentation.Counters;
+using Whamm.Instrumentation.State;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Instructions;
@@ -48,13 +49,8 @@ internal sealed partial class ProbeInjection
         takenFrame = thenFrame = -1;
     }
 
-    /// <summary>The width of a counter of <paramref name="type"/> whose value may be derived (its whole slot wraps as it counts), or 0.</summary>
-    private static byte RunWidth(WhammType type) => type.Kind switch
-    {
-        WhammTypeKind.U32 or WhammTypeKind.I32 => 4,
-        WhammTypeKind.U64 or WhammTypeKind.I64 => 8,
-        _ => 0,
-    };
+    /// <summary>The width of a counter of <paramref name="type"/> whose value may be derived (an integer of 32 or 64 bits, which wraps as its slot does), or 0.</summary>
+    private static byte RunWidth(WhammType type) => type.IsInteger && ValueLayout.Size(type) is 4 or 8 ? (byte)ValueLayout.Size(type) : (byte)0;
 
     /// <summary>
     /// The per-site counter at <paramref name="counter"/>, bumped by <paramref name="amount"/> where the current block runs,
