@@ -34,7 +34,7 @@ internal static class CounterFlow
     public static (bool Flush, bool Leaves) FlushAt(in Instruction ins, bool atEnd, int depth, ReturningCalls calls)
     {
         if (IsThrow(ins.Op)) return (true, true);
-        if (calls.MayLeave(ins) || ins.Op is Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail) return (true, false);
+        if (calls.MayLeave(ins) || ControlFlow.BranchesUnfollowed(ins.Op)) return (true, false);
         var exit = ControlFlow.ExitOf(ins, atEnd, depth);
         return (exit != ExitKind.None, exit == ExitKind.Always && ins.Op != Op.BrTable);
     }

@@ -1,5 +1,6 @@
 using Whamm.Instrumentation.Counters;
 using Whamm.Instrumentation.State;
+using Whamm.Instrumentation.Sites;
 using Whamm.Language.Catalogue;
 using Whamm.Language.Semantics;
 using Whamm.Wasm.Instructions;
@@ -90,7 +91,7 @@ internal sealed partial class ProbeInjection
     private void FollowRuns(in Instruction ins, bool atEnd, int depth)
     {
         if (!Deriving) return;
-        if (ins.Op is Op.Try or Op.TryTable or Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail)
+        if (ins.Op is Op.Try or Op.TryTable || ControlFlow.BranchesUnfollowed(ins.Op))
         {
             // Exception edges and typed branches reach labels this walk does not follow: no join counts on them.
             for (var f = 0; f < frameCount; f++) frames[f].Inflow = RunFormula.Unknown;

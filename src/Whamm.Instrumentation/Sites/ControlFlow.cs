@@ -50,6 +50,12 @@ internal static class ControlFlow
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="op"/> may go to a label the walk does not follow: <c>delegate</c> (to an outer handler) and
+    /// the <c>br_on_*</c> branches (their label is not decoded as <c>br</c>'s is).
+    /// </summary>
+    public static bool BranchesUnfollowed(Op op) => op is Op.Delegate or Op.BrOnNull or Op.BrOnNonNull or Op.BrOnCast or Op.BrOnCastFail;
+
     /// <summary>Whether execution never continues with the next instruction (an <c>after</c> there is dead code).</summary>
     public static bool NeverFallsThrough(Op op) => op is Op.Br or Op.BrTable or Op.Return or Op.ReturnCall or Op.ReturnCallIndirect
         or Op.ReturnCallRef or Op.Unreachable or Op.Throw or Op.ThrowRef or Op.Rethrow;
